@@ -1,0 +1,79 @@
+// defineRoute: one declaration per endpoint. Its zod schemas validate the request and the response,
+// and produce the endpoint's entry in /openapi.json.
+import type { AwilixContainer } from 'awilix'
+import type { Context } from 'koa'
+import type { Logger } from 'pino'
+import type { z } from 'zod'
+import { InvalidDataError } from '../kernel/errors'
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
+
+export interface RouteContext<Params, Query, Body> {
+  params: Params
+  query: Query
+  body: Body
+  /** The request's container scope: resolve services from it. */
+  scope: AwilixContainer
+  log: Logger
+  koa: Context
+}
+
+export interface RouteDefinition<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  method: HttpMethod
+  /** Koa-style path: `/store/products/:id`. */
+  path: string
+  summary: string
+  tags?: string[]
+  params?: P
+  query?: Q
+  body?: B
+  response: R
+  /** Status of a successful answer; 200 unless set. */
+  status?: number
+  handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>> | z.input<R>
+}
+
+export type AnyRoute = RouteDefinition<any, any, any, any>
+
+export function defineRoute<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+>(route: RouteDefinition<P, Q, B, R>): RouteDefinition<P, Q, B, R> {
+  return route
+}
+
+/** Every route of the running app, from core modules and plugins. */
+export class RouteRegistry {
+  private readonly routes = new Map<string, AnyRoute>()
+
+  add(...routes: AnyRoute[]): void {
+    for (const route of routes) {
+      const key = `${route.method.toUpperCase()} ${route.path}`
+      if (this.routes.has(key)) throw new Error(`Route ${key} is declared twice`)
+      this.routes.set(key, route)
+    }
+  }
+
+  list(): AnyRoute[] {
+    return [...this.routes.values()]
+  }
+}
+
+/** Parses one part of the request, or answers 400 naming each failing field. */
+export function parseRequestPart<S extends z.ZodType>(schema: S, value: unknown, part: string): z.output<S> {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const issues = result.error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.join('.') : part,
+    message: issue.message,
+  }))
+  const summary = issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')
+  throw new InvalidDataError(`Invalid request ${part}: ${summary}`, issues)
+}
