@@ -1,9 +1,11 @@
 // shopwright start | db migrate | db generate
 import path from 'node:path'
 import {
+  CORE_MODULES,
   createShopwright,
-  generateCoreMigrations,
+  generatePluginMigrations,
   loadConfigFile,
+  loadPlugins,
   ROLES,
   type Role,
   resolveConfig,
@@ -69,13 +71,26 @@ export function buildProgram(): Command {
       }
     })
   db.command('generate')
-    .description("Generate core's migrations from its entities (for Shopwright's own development)")
+    .description('Generate migrations from the entities of core modules or plugins (for their authors)')
+    .argument('[names...]', 'module or plugin names (default: every core module)')
     .option('--mysql <url>', 'MySQL/MariaDB server to diff against', 'mysql://root@127.0.0.1:3306')
-    .action(async (options: { mysql: string }) => {
-      const written = await generateCoreMigrations(options.mysql)
-      console.log(
-        written.length ? `Wrote ${written.join(', ')}` : 'Entities and migrations agree: nothing to generate',
-      )
+    .option('--project <dir>', 'the store project folder, whose plugins can be named', '.')
+    .action(async (names: string[], options: { mysql: string; project: string }) => {
+      const { plugins } = await loadProjectConfig(options.project)
+      const candidates = [...CORE_MODULES, ...(await loadPlugins(plugins)).map((loaded) => loaded.plugin)]
+      const chosen = names.length
+        ? names.map((name) => {
+            const found = candidates.find((plugin) => plugin.name === name || plugin.name === `core.${name}`)
+            if (!found) throw new Error(`No core module or configured plugin is named ${name}`)
+            return found
+          })
+        : CORE_MODULES
+      for (const plugin of chosen) {
+        const written = await generatePluginMigrations(plugin, options.mysql)
+        console.log(
+          `${plugin.name}: ${written.length ? `wrote ${written.join(', ')}` : 'entities and migrations agree'}`,
+        )
+      }
     })
 
   return program

@@ -8,6 +8,7 @@ import Koa, { type Context } from 'koa'
 import type { Logger } from 'pino'
 import qs from 'qs'
 import type { ShopwrightConfig } from '../kernel/config'
+import { InvalidDataError, PayloadTooLargeError } from '../kernel/errors'
 import { errorHandler } from './error-handler'
 import { buildOpenApiDocument } from './openapi'
 import { type AnyRoute, parseRequestPart } from './route'
@@ -81,7 +82,6 @@ export function createHttpApp(options: HttpAppOptions): Koa {
     const started = performance.now()
     ctx.set('x-request-id', requestId)
     ctx.state.log = logger.child({ reqId: requestId })
-    ctx.state.bodyLimit = config.http.bodyLimit
     ctx.state.scope = container.createScope()
     ctx.state.scope.register({ requestContext: asValue({ requestId, actor: null }) })
     try {
@@ -100,14 +100,19 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   })
   app.use(errorHandler)
   app.use(corsFor(config))
-  app.use(
-    bodyParser({
-      enableTypes: ['json'],
-      jsonLimit: config.http.bodyLimit,
-      encoding: 'utf-8',
-      // Webhooks verify signatures over the exact bytes; @koa/bodyparser keeps them as ctx.request.rawBody.
-    }),
-  )
+  const parseBody = bodyParser({ enableTypes: ['json'], jsonLimit: config.http.bodyLimit, encoding: 'utf-8' })
+  app.use(async (ctx, next) => {
+    // Webhooks verify signatures over the exact bytes: the parser keeps them as ctx.request.rawBody.
+    try {
+      await parseBody(ctx, async () => {})
+    } catch (error) {
+      const { status, message } = error as { status?: number; message: string }
+      if (status === 413)
+        throw new PayloadTooLargeError(`Request body is larger than the limit of ${config.http.bodyLimit}`)
+      throw new InvalidDataError(`Malformed JSON in request body: ${message}`)
+    }
+    await next()
+  })
 
   const router = new Router()
   router.get('/health', (ctx) => {

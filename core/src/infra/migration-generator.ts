@@ -3,9 +3,9 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { EntitySchema } from '@mikro-orm/core'
 import { pino } from 'pino'
+import type { PluginDefinition } from '../kernel/plugin'
 import { Database, type DatabaseTarget, type Dialect, type MigrationSet } from './database'
 
 export interface GenerateMigrationsOptions {
@@ -78,15 +78,18 @@ export async function generateMigrations(options: GenerateMigrationsOptions): Pr
   return written
 }
 
-/** Core's migrations: from every core module's entities, into core/migrations/<dialect>/. */
-export async function generateCoreMigrations(mysqlServerUrl: string): Promise<string[]> {
-  const { CORE_MODULES } = await import('../modules')
-  const { coreMigrations } = await import('../../migrations')
+/** A module's or plugin's migrations, from its entities, into its `migrationsDir`. */
+export async function generatePluginMigrations(
+  plugin: PluginDefinition<any>,
+  mysqlServerUrl: string,
+): Promise<string[]> {
+  if (!plugin.migrationsDir)
+    throw new Error(`${plugin.name} declares no migrationsDir to write migrations to`)
   return generateMigrations({
-    module: 'core',
-    entities: CORE_MODULES.flatMap((module) => module.entities ?? []),
-    existing: [coreMigrations],
-    outDir: fileURLToPath(new URL('../../migrations', import.meta.url)),
+    module: plugin.name.replace(/^core\./, '').replace(/[^\w]+/g, '_'),
+    entities: plugin.entities ?? [],
+    existing: plugin.migrations ? [plugin.migrations] : [],
+    outDir: plugin.migrationsDir,
     mysqlServerUrl,
   })
 }

@@ -69,6 +69,12 @@ export class DuplicateError extends ShopwrightError {
   }
 }
 
+export class PayloadTooLargeError extends ShopwrightError {
+  constructor(message: string) {
+    super('payload_too_large', message, 413)
+  }
+}
+
 export class TooManyRequestsError extends ShopwrightError {
   constructor(retryAfterSeconds: number, message = 'Too many requests, try again later') {
     super('too_many_requests', message, 429, { retryAfterSeconds })

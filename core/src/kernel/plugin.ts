@@ -32,6 +32,8 @@ export interface PluginDefinition<Schema extends z.ZodType = z.ZodType> {
   options?: Schema
   entities?: EntitySchema<any, any>[]
   migrations?: MigrationSet
+  /** Where `shopwright db generate <name>` writes this plugin's migrations (`sqlite/` and `mysql/` inside). */
+  migrationsDir?: string
   /** Before the database connects: contribute routes, subscribers, jobs, providers and services. */
   register?: (ctx: PluginContext<z.output<Schema>>) => void | Promise<void>
   /** After migrations, before the server takes requests. */

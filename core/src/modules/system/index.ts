@@ -1,15 +1,17 @@
 // The system module: the kernel's tables and their admin routes, loaded like any plugin.
 
-import { coreMigrations } from '../../../migrations'
+import { fileURLToPath } from 'node:url'
 import type { Database } from '../../infra/database'
 import { kernelEntities } from '../../infra/entities'
 import { definePlugin } from '../../kernel/plugin'
 import { listDeadLetters, replayDeadLetter } from './admin-routes'
+import { systemMigrations } from './migrations'
 
 export const systemModule = definePlugin({
   name: 'core.system',
   entities: kernelEntities,
-  migrations: coreMigrations,
+  migrations: systemMigrations,
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   register(ctx) {
     ctx.addRoutes(listDeadLetters, replayDeadLetter)
     ctx.schedule({

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261124222615_core extends Migration {
+export class Migration20261124222615_system extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`dead_letter\` (\`id\` varchar(40) not null, \`job_name\` varchar(191) not null, \`job_key\` varchar(191) not null, \`data\` json not null, \`error\` text not null, \`attempts\` int not null, \`failed_at\` bigint not null, \`replayed_at\` bigint null, \`replay_count\` int not null default 0, primary key (\`id\`)) default character set utf8mb4 engine = InnoDB;`);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261124222615_core extends Migration {
+export class Migration20261124222615_system extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`dead_letter\` (\`id\` text not null, \`job_name\` text not null, \`job_key\` text not null, \`data\` json not null, \`error\` text not null, \`attempts\` integer not null, \`failed_at\` bigint not null, \`replayed_at\` bigint null, \`replay_count\` integer not null default 0, primary key (\`id\`));`);

@@ -1,0 +1,167 @@
+// Test support: a Shopwright on a fresh database of its own (SQLite, or MySQL/MariaDB when
+// DATABASE_URL says so) with Redis when REDIS_URL is set, and a small HTTP client for it.
+// Real databases and queues only: nothing here is a mock.
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { Redis } from 'ioredis'
+import { createConnection } from 'mysql2/promise'
+import type { ShopwrightConfigInput } from '../kernel/config'
+import type { PluginEntry } from '../kernel/plugin'
+import { createShopwright, type Role, type Shopwright } from '../kernel/shopwright'
+
+export interface TestDatabase {
+  url: string
+  drop(): Promise<void>
+}
+
+/** Which backends this test run uses: `npm test` runs once on SQLite alone, once on MariaDB with Redis. */
+export const testBackends = {
+  mysqlServer: process.env.DATABASE_URL?.startsWith('mysql') ? process.env.DATABASE_URL : undefined,
+  redisUrl: process.env.REDIS_URL || undefined,
+}
+
+function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
+}
+
+/** A new, empty database for one test file or app. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (testBackends.mysqlServer) {
+    const server = new URL(testBackends.mysqlServer)
+    const name = uniqueName('sw_test')
+    server.pathname = `/${name}`
+    return {
+      url: server.toString(),
+      async drop() {
+        const admin = new URL(server)
+        admin.pathname = '/'
+        const connection = await createConnection(admin.toString())
+        await connection.query(`DROP DATABASE IF EXISTS \`${name}\``)
+        await connection.end()
+      },
+    }
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'shopwright-test-'))
+  return {
+    url: `sqlite:${path.join(dir, 'test.db')}`,
+    async drop() {
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Deletes every Redis key under a prefix (tests give each app its own). */
+export async function dropRedisPrefix(prefix: string): Promise<void> {
+  if (!testBackends.redisUrl) return
+  const redis = new Redis(testBackends.redisUrl)
+  try {
+    let cursor = '0'
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000)
+      cursor = next
+      if (keys.length) await redis.del(...keys)
+    } while (cursor !== '0')
+  } finally {
+    redis.disconnect()
+  }
+}
+
+export interface TestResponse<Body = any> {
+  status: number
+  headers: Headers
+  body: Body
+  text: string
+}
+
+export interface RequestOptions {
+  body?: unknown
+  /** Sent as is, e.g. malformed JSON. */
+  rawBody?: string | Buffer
+  headers?: Record<string, string>
+}
+
+export interface TestApp extends Shopwright {
+  request<Body = any>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<Body>>
+  /** Shuts down and drops the database and Redis keys (unless `keepData`). */
+  close(options?: { keepData?: boolean }): Promise<void>
+  databaseUrl: string
+  redisPrefix: string
+}
+
+export interface TestAppOptions {
+  plugins?: PluginEntry[]
+  role?: Role
+  /** Reuse a database (e.g. to restart an app on the same data). */
+  database?: TestDatabase
+  redisPrefix?: string
+  config?: Omit<ShopwrightConfigInput, 'plugins' | 'database'>
+  /** Do not start the HTTP server (worker role tests). */
+  listen?: boolean
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase())
+  const redisPrefix = options.redisPrefix ?? uniqueName('swtest')
+  const app = await createShopwright({
+    role: options.role ?? 'all',
+    config: {
+      ...options.config,
+      projectDir: options.config?.projectDir ?? tmpdir(),
+      logger: { level: (process.env.LOG_LEVEL as 'silent') ?? 'silent', ...options.config?.logger },
+      database: { url: database.url },
+      redis: { url: testBackends.redisUrl, prefix: redisPrefix },
+      events: { backoffMs: 20, relayIntervalMs: 100, ...options.config?.events },
+      jobs: { pollIntervalMs: 25, ...options.config?.jobs },
+      plugins: options.plugins ?? [],
+    },
+  })
+  if (options.listen !== false && app.role !== 'worker') await app.listen(0, '127.0.0.1')
+
+  const testApp = app as TestApp
+  testApp.databaseUrl = database.url
+  testApp.redisPrefix = redisPrefix
+  testApp.request = async (method, requestPath, requestOptions = {}) => {
+    const headers: Record<string, string> = { ...requestOptions.headers }
+    let body: string | Buffer | undefined = requestOptions.rawBody
+    if (requestOptions.body !== undefined) {
+      body = JSON.stringify(requestOptions.body)
+      headers['content-type'] ??= 'application/json'
+    }
+    const response = await fetch(`${app.url()}${requestPath}`, { method, headers, body })
+    const text = await response.text()
+    let parsed: unknown = text
+    if (response.headers.get('content-type')?.includes('json') && text) parsed = JSON.parse(text)
+    return { status: response.status, headers: response.headers, body: parsed as never, text }
+  }
+  testApp.close = async ({ keepData = false } = {}) => {
+    await app.shutdown()
+    if (!keepData) {
+      if (!options.database) await database.drop()
+      if (!options.redisPrefix) await dropRedisPrefix(redisPrefix)
+    }
+  }
+  return testApp
+}
+
+/** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  let lastError: unknown
+  while (Date.now() < deadline) {
+    try {
+      const value = await check()
+      if (value !== undefined && value !== false) return value
+    } catch (error) {
+      lastError = error
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(
+    `Condition not met within ${timeoutMs} ms${lastError ? `: ${(lastError as Error).message}` : ''}`,
+  )
+}
