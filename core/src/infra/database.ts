@@ -169,6 +169,11 @@ export class Database {
   }
 }
 
+/** The query builder bound to the entity manager's transaction, when it is in one. */
+export function knexOf(em: EntityManager): Knex {
+  return em.getTransactionContext<Knex.Transaction>() ?? em.getKnex()
+}
+
 /** A duplicate key, on SQLite or MySQL: how "already done" shows when a unique row guards the work. */
 export function isUniqueViolation(error: unknown): boolean {
   const { code, errno } = (error ?? {}) as { code?: string; errno?: number }

@@ -3,7 +3,7 @@
 // at least once, retrying with backoff, and dead-letters a delivery that keeps failing.
 import type { EntityManager, Knex } from '@mikro-orm/knex'
 import type { Logger } from 'pino'
-import { type Database, isUniqueViolation } from '../database'
+import { type Database, isUniqueViolation, knexOf } from '../database'
 import { OutboxEvent } from '../entities'
 import { generateId } from '../ids'
 import type { JobQueue, JobRun } from '../jobs/queue'
@@ -102,7 +102,7 @@ export class EventBus {
    */
   async claimOnce(em: EntityManager, subscriber: string, eventId: string): Promise<boolean> {
     try {
-      await em.getKnex()('event_receipt').insert({ subscriber, event_id: eventId, processed_at: Date.now() })
+      await knexOf(em)('event_receipt').insert({ subscriber, event_id: eventId, processed_at: Date.now() })
       return true
     } catch (error) {
       if (isUniqueViolation(error)) return false
