@@ -90,8 +90,12 @@ export function resolveConfig(
   const merged = {
     ...input,
     projectDir: path.resolve(input.projectDir ?? process.cwd()),
-    database: { ...input.database, url: input.database?.url ?? env.DATABASE_URL },
-    redis: { ...input.redis, url: input.redis?.url ?? env.REDIS_URL },
+    database: { ...input.database, url: input.database?.url ?? (env.DATABASE_URL || undefined) },
+    redis: {
+      ...input.redis,
+      url: input.redis?.url ?? (env.REDIS_URL || undefined),
+      prefix: input.redis?.prefix ?? (env.REDIS_PREFIX || undefined),
+    },
     http: {
       ...input.http,
       port: input.http?.port ?? env.PORT,
