@@ -112,7 +112,14 @@ export function resolveConfig(
     )
     throw new ConfigError(`Invalid Shopwright configuration: ${problems.join('; ')}`)
   }
-  return parsed.data
+  return Object.defineProperty(parsed.data, RESOLVED, { value: true, enumerable: false })
+}
+
+const RESOLVED = Symbol('shopwright.config.resolved')
+
+/** True for a config that went through resolveConfig, so it is not resolved twice. */
+export function isResolvedConfig(config: object): config is ShopwrightConfig {
+  return (config as { [RESOLVED]?: boolean })[RESOLVED] === true
 }
 
 const CONFIG_FILES = [

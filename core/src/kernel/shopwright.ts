@@ -22,7 +22,7 @@ import { MemoryKeyValueStore, RedisKeyValueStore } from '../infra/kv'
 import { MemoryLocks, RedisLocks } from '../infra/locks'
 import { MemoryRateLimits, RedisRateLimits } from '../infra/rate-limits'
 import { CORE_MODULES } from '../modules'
-import { resolveConfig, type ShopwrightConfig, type ShopwrightConfigInput } from './config'
+import { isResolvedConfig, resolveConfig, type ShopwrightConfig, type ShopwrightConfigInput } from './config'
 import { type LoadedPlugin, loadPlugins, type PluginContext, type PluginDefinition } from './plugin'
 import { createProviders } from './providers'
 
@@ -60,12 +60,9 @@ export interface Shopwright {
   shutdown(): Promise<void>
 }
 
-function isResolved(config: ShopwrightConfigInput | ShopwrightConfig): config is ShopwrightConfig {
-  return typeof (config as ShopwrightConfig).http?.validateResponses === 'boolean'
-}
-
 export async function createShopwright(options: CreateShopwrightOptions = {}): Promise<Shopwright> {
-  const config = options.config && isResolved(options.config) ? options.config : resolveConfig(options.config)
+  const config =
+    options.config && isResolvedConfig(options.config) ? options.config : resolveConfig(options.config)
   const role = options.role ?? 'all'
   const logger = options.logger ?? pino({ level: config.logger.level, base: { role } })
   const plugins: LoadedPlugin[] = [

@@ -1,0 +1,110 @@
+// npm run bench [name-filter]: runs every scenario under bench/scenarios and prints a table. Each
+// HTTP scenario is measured next to a bare Koa server sending the very same response bytes.
+// BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 32) tune the load.
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+import type { HttpScenario, ResultRow, Scenario } from './scenario'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const durationSeconds = Number(process.env.BENCH_DURATION ?? 10)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32)
+const filter = process.argv[2]
+
+async function startServer(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'serve.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = ''
+    child.stdout!.on('data', (chunk) => {
+      seen += String(chunk)
+      const match = /LISTENING (\S+)/.exec(seen)
+      if (match) resolve(match[1]!)
+    })
+    child.once('exit', (code) => reject(new Error(`scenario server exited with ${code}`)))
+  })
+  return { url, child }
+}
+
+async function load(url: string, scenario: HttpScenario) {
+  const result = await autocannon({
+    url: `${url}${scenario.path}`,
+    method: scenario.method ?? 'GET',
+    headers: scenario.headers,
+    body: scenario.body,
+    connections,
+    duration: durationSeconds,
+  })
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    bytes: Math.round(result.throughput.average / Math.max(result.requests.average, 1)),
+  }
+}
+
+async function measureHttp(scenario: HttpScenario, file: string): Promise<ResultRow[]> {
+  const server = await startServer(['scenario', file])
+  try {
+    const sample = await fetch(`${server.url}${scenario.path}`, {
+      method: scenario.method ?? 'GET',
+      headers: scenario.headers,
+      body: scenario.body,
+    })
+    if (!sample.ok) throw new Error(`${scenario.name}: ${sample.status} ${await sample.text()}`)
+    const bytesFile = path.join(mkdtempSync(path.join(tmpdir(), 'sw-bench-')), 'response.json')
+    writeFileSync(bytesFile, await sample.text())
+    const measured = await load(server.url, scenario)
+    const baselineServer = await startServer(['bytes', bytesFile])
+    try {
+      const baseline = await load(baselineServer.url, { ...scenario, path: '/' })
+      return [
+        {
+          scenario: scenario.name,
+          'req/s': measured.rps,
+          'p50 ms': measured.p50,
+          'p99 ms': measured.p99,
+          'errors/non-2xx': measured.errors,
+          'bytes/resp': measured.bytes,
+          'baseline req/s': baseline.rps,
+          'baseline p99 ms': baseline.p99,
+          'of baseline': `${Math.round((100 * measured.rps) / Math.max(baseline.rps, 1))}%`,
+        },
+      ]
+    } finally {
+      baselineServer.child.kill()
+    }
+  } finally {
+    server.child.kill()
+  }
+}
+
+const files = readdirSync(path.join(here, 'scenarios'))
+  .filter((file) => file.endsWith('.ts'))
+  .sort((a, b) => (a === 'baseline.ts' ? -1 : b === 'baseline.ts' ? 1 : a.localeCompare(b)))
+const rows: ResultRow[] = []
+console.log(`Benchmarks: ${connections} connections, ${durationSeconds} s per measurement\n`)
+for (const file of files) {
+  const fullPath = path.join(here, 'scenarios', file)
+  const scenario = (await import(fullPath)).default as Scenario
+  if (!scenario || (filter && !scenario.name.includes(filter) && !file.includes(filter))) continue
+  console.log(`running ${scenario.name} …`)
+  try {
+    const result =
+      scenario.kind === 'http'
+        ? await measureHttp(scenario, fullPath)
+        : await scenario.run({ durationSeconds, connections })
+    rows.push(...result)
+    console.table(result)
+  } catch (error) {
+    console.error(`${scenario.name} failed: ${(error as Error).message}`)
+    process.exitCode = 1
+  }
+}
+console.log('\nAll scenarios')
+console.table(rows)
