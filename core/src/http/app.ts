@@ -28,6 +28,15 @@ export interface HttpAppOptions {
 }
 
 const REQUEST_ID = /^[\w.-]{1,128}$/
+const READINESS_TIMEOUT_MS = 2000
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
 
 function corsFor(config: ShopwrightConfig) {
   const allowed: Array<[string, string[]]> = [
@@ -123,7 +132,7 @@ export function createHttpApp(options: HttpAppOptions): Koa {
     let ready = true
     for (const { name, check } of options.readiness) {
       try {
-        await check()
+        await withTimeout(check(), READINESS_TIMEOUT_MS)
         checks[name] = 'ok'
       } catch (error) {
         ready = false

@@ -111,7 +111,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       projectDir: options.config?.projectDir ?? tmpdir(),
       logger: { level: (process.env.LOG_LEVEL as 'silent') ?? 'silent', ...options.config?.logger },
       database: { url: database.url },
-      redis: { url: testBackends.redisUrl, prefix: redisPrefix },
+      redis: { url: options.config?.redis?.url ?? testBackends.redisUrl, prefix: redisPrefix },
       events: { backoffMs: 20, relayIntervalMs: 100, ...options.config?.events },
       jobs: { pollIntervalMs: 25, ...options.config?.jobs },
       plugins: options.plugins ?? [],

@@ -46,6 +46,7 @@ export class BullJobQueue implements JobQueue {
       connection: this.connect(),
       prefix: `${options.prefix}:bull`,
     })
+    this.queue.on('error', (error) => this.logger.warn({ err: error }, 'job queue error'))
   }
 
   private connect(): Redis {
