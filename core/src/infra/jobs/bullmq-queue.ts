@@ -1,6 +1,6 @@
 // The BullMQ job queue, used when REDIS_URL is set: API processes only add jobs, worker processes run them.
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq'
-import { Redis } from 'ioredis'
+import type { RedisOptions } from 'ioredis'
 import type { Logger } from 'pino'
 import type { DeadLetters } from './dead-letters'
 import {
@@ -24,6 +24,8 @@ export interface BullJobQueueOptions {
 const KEEP_COMPLETED = { age: 7 * 24 * 3600 }
 const KEEP_FAILED = { age: 30 * 24 * 3600 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref())
+
 // BullMQ reserves ':' in job ids.
 function jobId(key: string): string {
   return key.replaceAll(':', '_')
@@ -33,27 +35,39 @@ export class BullJobQueue implements JobQueue {
   readonly kind = 'bullmq'
   private readonly definitions = new Map<string, JobDefinition>()
   private readonly schedules: ScheduledJobDefinition[] = []
-  private readonly queue: Queue
-  private readonly connections: Redis[] = []
+  private opened: Queue | undefined
   private worker: Worker | undefined
 
   constructor(
     private readonly deadLetters: DeadLetters,
     private readonly logger: Logger,
     private readonly options: BullJobQueueOptions,
-  ) {
-    this.queue = new Queue(options.queueName ?? 'jobs', {
-      connection: this.connect(),
-      prefix: `${options.prefix}:bull`,
-    })
-    this.queue.on('error', (error) => this.logger.warn({ err: error }, 'job queue error'))
+  ) {}
+
+  /** Opened on first use, so that a short-lived process (a CLI command) never opens one. */
+  private get queue(): Queue {
+    if (!this.opened) {
+      this.opened = new Queue(this.options.queueName ?? 'jobs', {
+        connection: this.connection(),
+        prefix: `${this.options.prefix}:bull`,
+      })
+      this.opened.on('error', (error) => this.logger.warn({ err: error }, 'job queue error'))
+    }
+    return this.opened
   }
 
-  private connect(): Redis {
-    const connection = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null })
-    connection.on('error', (error) => this.logger.warn({ err: error }, 'redis connection error (job queue)'))
-    this.connections.push(connection)
-    return connection
+  /** Connection options rather than a client: BullMQ then opens and closes its connections itself. */
+  private connection(): RedisOptions {
+    const url = new URL(this.options.redisUrl)
+    return {
+      host: url.hostname,
+      port: Number(url.port || 6379),
+      username: decodeURIComponent(url.username) || undefined,
+      password: decodeURIComponent(url.password) || undefined,
+      db: Number(url.pathname.slice(1) || 0),
+      tls: url.protocol === 'rediss:' ? {} : undefined,
+      maxRetriesPerRequest: null,
+    }
   }
 
   define(definition: JobDefinition): void {
@@ -103,7 +117,7 @@ export class BullJobQueue implements JobQueue {
       )
     }
     this.worker = new Worker(this.queue.name, (job) => this.run(job), {
-      connection: this.connect(),
+      connection: this.connection(),
       prefix: `${this.options.prefix}:bull`,
       concurrency: this.options.concurrency,
     })
@@ -139,7 +153,11 @@ export class BullJobQueue implements JobQueue {
   async stop(): Promise<void> {
     await this.worker?.close()
     this.worker = undefined
-    await this.queue.close()
-    await Promise.allSettled(this.connections.map((connection) => connection.quit()))
+    if (this.opened) {
+      // Closing a queue whose connection is still opening makes BullMQ emit an unhandled error.
+      await Promise.race([this.opened.waitUntilReady().catch(() => undefined), sleep(2000)])
+      await this.opened.close()
+      this.opened = undefined
+    }
   }
 }
