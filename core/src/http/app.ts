@@ -2,16 +2,18 @@
 import { randomUUID } from 'node:crypto'
 import { bodyParser } from '@koa/bodyparser'
 import cors from '@koa/cors'
-import Router from '@koa/router'
 import { type AwilixContainer, asValue } from 'awilix'
 import Koa, { type Context } from 'koa'
+import { LRUCache } from 'lru-cache'
 import type { Logger } from 'pino'
 import qs from 'qs'
+import type { z } from 'zod'
 import type { ShopwrightConfig } from '../kernel/config'
 import { InvalidDataError, PayloadTooLargeError } from '../kernel/errors'
 import { errorHandler } from './error-handler'
 import { buildOpenApiDocument } from './openapi'
 import { type AnyRoute, parseRequestPart } from './route'
+import { Router } from './router'
 
 export interface ReadinessCheck {
   name: string
@@ -56,21 +58,45 @@ function corsFor(config: ShopwrightConfig) {
   })
 }
 
+/**
+ * Query strings repeat on hot reads (the same product page, again and again): each route keeps the
+ * parsed and validated result of recent ones. The result is frozen, since it is shared.
+ */
+function parseQuery(schema: z.ZodType, ctx: Context, cache: LRUCache<string, object>): unknown {
+  const key = ctx.querystring
+  const hit = cache.get(key)
+  if (hit) return hit
+  // qs understands Medusa's bracket syntax (fields[]=…, created_at[gt]=…) but is slow; plain strings need none of it.
+  const raw = /\[|%5B/i.test(key) ? qs.parse(key, { depth: 5, arrayLimit: 200 }) : ctx.query
+  const parsed = deepFreeze(parseRequestPart(schema, raw, 'query')) as object
+  if (key.length <= 2048) cache.set(key, parsed)
+  return parsed
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
 function mountRoute(router: Router, route: AnyRoute, validateResponses: boolean): void {
+  const queryCache = new LRUCache<string, object>({ max: 500 })
   const isAdmin = route.path === '/admin' || route.path.startsWith('/admin/')
-  router[route.method](route.path, async (ctx) => {
+  router.on(route.method, route.path, async (ctx, rawParams) => {
     // Every /admin route is behind admin authentication: no route can forget it.
     if (isAdmin) await ctx.state.scope.resolve('adminAuth').authenticate(ctx)
-    const params = route.params ? parseRequestPart(route.params, ctx.params, 'params') : ctx.params
-    const query = route.query
-      ? parseRequestPart(route.query, qs.parse(ctx.querystring, { depth: 5, arrayLimit: 200 }), 'query')
-      : {}
+    const params = route.params ? parseRequestPart(route.params, rawParams, 'params') : rawParams
+    const query = route.query ? parseQuery(route.query, ctx, queryCache) : {}
     const body = route.body ? parseRequestPart(route.body, ctx.request.body ?? {}, 'body') : undefined
     const result = await route.handler({
       params,
       query,
       body,
-      scope: ctx.state.scope,
+      get scope() {
+        return ctx.state.scope
+      },
       log: ctx.state.log,
       koa: ctx,
     })
@@ -91,8 +117,17 @@ export function createHttpApp(options: HttpAppOptions): Koa {
     const started = performance.now()
     ctx.set('x-request-id', requestId)
     ctx.state.log = logger.child({ reqId: requestId })
-    ctx.state.scope = container.createScope()
-    ctx.state.scope.register({ requestContext: asValue({ requestId, actor: null }) })
+    // The request's scope is made on first use: creating one costs more than most hot reads.
+    let scope: AwilixContainer | undefined
+    Object.defineProperty(ctx.state, 'scope', {
+      get() {
+        if (!scope) {
+          scope = container.createScope()
+          scope.register({ requestContext: asValue({ requestId, actor: null }) })
+        }
+        return scope
+      },
+    })
     try {
       await next()
     } finally {
@@ -124,10 +159,10 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   })
 
   const router = new Router()
-  router.get('/health', (ctx) => {
+  router.on('get', '/health', (ctx) => {
     ctx.body = { status: 'ok' }
   })
-  router.get('/ready', async (ctx) => {
+  router.on('get', '/ready', async (ctx) => {
     const checks: Record<string, string> = {}
     let ready = true
     for (const { name, check } of options.readiness) {
@@ -146,7 +181,7 @@ export function createHttpApp(options: HttpAppOptions): Koa {
       : { type: 'service_unavailable', message: 'A required service is unreachable', checks }
   })
   let openapi: string | undefined
-  router.get('/openapi.json', (ctx) => {
+  router.on('get', '/openapi.json', (ctx) => {
     openapi ??= JSON.stringify(
       buildOpenApiDocument(options.routes, { title: 'Shopwright API', version: options.version }),
     )
@@ -155,7 +190,6 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   })
   for (const route of options.routes) mountRoute(router, route, config.http.validateResponses)
 
-  app.use(router.routes())
-  app.use(router.allowedMethods({ throw: true }))
+  app.use(router.middleware())
   return app
 }

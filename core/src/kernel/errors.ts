@@ -57,6 +57,12 @@ export class NotFoundError extends ShopwrightError {
   }
 }
 
+export class MethodNotAllowedError extends ShopwrightError {
+  constructor(message: string) {
+    super('not_allowed', message, 405)
+  }
+}
+
 export class ConflictError extends ShopwrightError {
   constructor(message: string) {
     super('conflict', message, 409)
