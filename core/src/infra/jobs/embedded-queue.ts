@@ -177,6 +177,14 @@ export class EmbeddedJobQueue implements JobQueue {
   private async run(row: JobRow): Promise<void> {
     const definition = this.definitions.get(row.name)
     const knex = this.db.knex()
+    // Keep the lease while the job runs, so a long job is not taken for abandoned and run twice.
+    const renewal = setInterval(() => {
+      knex('job')
+        .where({ id: row.id, status: 'running' })
+        .update({ locked_until: Date.now() + this.options.leaseMs })
+        .catch((error) => this.logger.warn({ err: error, job: row.name }, 'could not renew a job lease'))
+    }, this.options.leaseMs / 3)
+    renewal.unref()
     try {
       if (!definition) throw new Error(`No job is defined with the name ${row.name}`)
       await definition.handler({
@@ -225,6 +233,8 @@ export class EmbeddedJobQueue implements JobQueue {
             updated_at: now,
           })
       }
+    } finally {
+      clearInterval(renewal)
     }
   }
 }

@@ -113,3 +113,30 @@ describe('job queue', () => {
     expect(finished).toBe(true)
   })
 })
+
+describe('embedded job queue leases', () => {
+  it('keeps a long job to one run while its lease is renewed', async () => {
+    let runs = 0
+    const plugin = definePlugin({
+      name: 'long',
+      register: (ctx) =>
+        ctx.defineJob({
+          name: 'long.work',
+          handler: async () => {
+            runs++
+            await sleep(800)
+          },
+        }),
+    })
+    // A lease far shorter than the job: without renewal the job would be taken for abandoned.
+    const app = await createTestApp({ plugins: [plugin], listen: false, config: { jobs: { leaseMs: 150 } } })
+    try {
+      await app.jobs.enqueue([{ name: 'long.work', data: {} }])
+      await eventually(() => runs === 1)
+      await sleep(1200)
+      expect(runs).toBe(1)
+    } finally {
+      await app.close()
+    }
+  })
+})
