@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    projects: ['core', 'cli', 'plugins/*'],
+    projects: ['core', 'cli', 'plugins/*', 'admin-ui'],
   },
 })

@@ -1,4 +1,5 @@
 // shopwright start | db migrate | db generate
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import {
   CORE_MODULES,
@@ -14,6 +15,16 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 
 async function loadProjectConfig(projectDir: string) {
   return resolveConfig(await loadConfigFile(path.resolve(projectDir)))
+}
+
+/** The built admin UI, when @shopwright/admin-ui is installed and built (npm install builds it). */
+async function builtAdminUi(): Promise<string | undefined> {
+  try {
+    const { adminUiDist } = (await import('@shopwright/admin-ui')) as { adminUiDist: string }
+    return existsSync(path.join(adminUiDist, 'index.html')) ? adminUiDist : undefined
+  } catch {
+    return undefined
+  }
 }
 
 export function buildProgram(): Command {
@@ -33,11 +44,16 @@ export function buildProgram(): Command {
     .action(async (options: { role: Role; port?: number; project: string }) => {
       const config = await loadProjectConfig(options.project)
       if (options.port !== undefined) config.http.port = options.port
+      const adminUi = await builtAdminUi()
+      if (adminUi && !config.http.static.some((site) => site.prefix === '/app')) {
+        config.http.static.push({ prefix: '/app', dir: adminUi, spa: true })
+      }
       const app = await createShopwright({ config, role: options.role })
       if (options.role !== 'worker') {
         await app.listen()
         app.logger.info(`Shopwright ${options.role} listening on ${app.url()}`)
         console.log(`Shopwright is running: ${app.url()}  (role: ${options.role})`)
+        if (adminUi) console.log(`Admin:                ${app.url()}/app`)
       } else {
         app.logger.info('Shopwright worker running')
         console.log('Shopwright worker is running')

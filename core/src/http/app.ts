@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import { bodyParser } from '@koa/bodyparser'
 import cors from '@koa/cors'
+import { send } from '@koa/send'
 import { type AwilixContainer, asValue } from 'awilix'
 import Koa, { type Context } from 'koa'
 import { LRUCache } from 'lru-cache'
@@ -106,6 +107,28 @@ function mountRoute(router: Router, route: AnyRoute, validateResponses: boolean)
   })
 }
 
+/** Serves a folder under a path prefix (the admin UI at /app), with index.html for a SPA's own routes. */
+function serveStatic(site: ShopwrightConfig['http']['static'][number]): Koa.Middleware {
+  const prefix = site.prefix.replace(/\/$/, '')
+  return async (ctx, next) => {
+    if (!['GET', 'HEAD'].includes(ctx.method)) return next()
+    if (ctx.path !== prefix && !ctx.path.startsWith(`${prefix}/`)) return next()
+    if (ctx.path === prefix) return ctx.redirect(`${prefix}/`)
+    const file = ctx.path.slice(prefix.length + 1) || 'index.html'
+    const isAsset = /\.[a-z0-9]+$/i.test(file)
+    try {
+      await send(ctx, isAsset || !site.spa ? file : 'index.html', {
+        root: site.dir,
+        maxage: file.startsWith('assets/') ? 365 * 24 * 3600 * 1000 : 0,
+        immutable: file.startsWith('assets/'),
+      })
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return next()
+      throw error
+    }
+  }
+}
+
 export function createHttpApp(options: HttpAppOptions): Koa {
   const { config, container, logger } = options
   const app = new Koa({ proxy: config.http.trustProxy })
@@ -191,5 +214,6 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   for (const route of options.routes) mountRoute(router, route, config.http.validateResponses)
 
   app.use(router.middleware())
+  for (const site of config.http.static) app.use(serveStatic(site))
   return app
 }

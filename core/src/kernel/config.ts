@@ -43,6 +43,17 @@ const configSchema = z.object({
       trustProxy: z.boolean().default(false),
       /** Check every response against its schema: on in development and tests, off in production. */
       validateResponses: z.boolean().default(process.env.NODE_ENV !== 'production'),
+      /** Folders of static files served under a path, e.g. the admin UI at /app. */
+      static: z
+        .array(
+          z.object({
+            prefix: z.string().startsWith('/'),
+            dir: z.string(),
+            /** Unknown paths under the prefix answer index.html, for a single-page app's own routes. */
+            spa: z.boolean().default(false),
+          }),
+        )
+        .default([]),
       /** Time a draining server waits for in-flight requests on shutdown. */
       shutdownTimeoutMs: z.number().int().positive().default(10_000),
     })

@@ -1,0 +1,90 @@
+// Event deliveries and jobs that failed every attempt, with a replay button for each.
+import { useCallback, useEffect, useState } from 'react'
+import { api } from '../api'
+
+interface DeadLetter {
+  id: string
+  job_name: string
+  job_key: string
+  error: string
+  attempts: number
+  failed_at: number
+}
+
+interface Page {
+  dead_letters: DeadLetter[]
+  count: number
+}
+
+export function DeadLettersPage() {
+  const [page, setPage] = useState<Page | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      setPage(await api<Page>('GET', '/admin/dead-letters?limit=50'))
+      setError(null)
+    } catch (caught) {
+      setError((caught as Error).message)
+    }
+  }, [])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  async function replay(id: string) {
+    try {
+      await api('POST', `/admin/dead-letters/${id}/replay`)
+      await load()
+    } catch (caught) {
+      setError((caught as Error).message)
+    }
+  }
+
+  return (
+    <section>
+      <h1>Failed deliveries</h1>
+      <p className="muted">Event deliveries and jobs that failed every attempt. Replay runs one again.</p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {page && page.count === 0 && <p className="empty">Nothing has failed. All events were delivered.</p>}
+      {page && page.count > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Job</th>
+              <th scope="col">Error</th>
+              <th scope="col">Attempts</th>
+              <th scope="col">Failed</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.dead_letters.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  {entry.job_name}
+                  <div className="muted small">{entry.job_key}</div>
+                </td>
+                <td>{entry.error}</td>
+                <td>{entry.attempts}</td>
+                <td>{new Date(entry.failed_at).toLocaleString()}</td>
+                <td>
+                  <button type="button" onClick={() => replay(entry.id)}>
+                    Replay
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
