@@ -1,6 +1,7 @@
 // The HTTP edge: every caller mistake gets a JSON { type, message } with the right 4xx, never a 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { ConflictError, ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../kernel/errors'
 import { definePlugin } from '../kernel/plugin'
 import { createTestApp, type TestApp } from '../testing'
 import { defineRoute } from './route'
@@ -30,7 +31,25 @@ const broken = defineRoute({
   },
 })
 
-const echoPlugin = definePlugin({ name: 'echo', register: (ctx) => ctx.addRoutes(echo, broken) })
+const failures = {
+  forbidden: () => new ForbiddenError('Staff without catalog:write cannot edit products'),
+  conflict: () => new ConflictError('The cart is being completed'),
+  'rate-limited': () => new TooManyRequestsError(30),
+  unauthorized: () => new UnauthorizedError(),
+}
+
+const fail = defineRoute({
+  method: 'get',
+  path: '/store/fail/:kind',
+  summary: 'Fails the way it is asked to',
+  params: z.object({ kind: z.enum(Object.keys(failures) as [keyof typeof failures]) }),
+  response: z.object({}),
+  handler: ({ params }) => {
+    throw failures[params.kind]()
+  },
+})
+
+const echoPlugin = definePlugin({ name: 'echo', register: (ctx) => ctx.addRoutes(echo, broken, fail) })
 
 describe('HTTP errors and validation', () => {
   let app: TestApp
@@ -105,6 +124,21 @@ describe('HTTP errors and validation', () => {
     const wrongMethod = await app.request('DELETE', '/store/echo/thing_1')
     expect(wrongMethod.status).toBe(405)
     expect(wrongMethod.body.type).toBe('not_allowed')
+  })
+
+  it('maps each error class to its status and type', async () => {
+    const cases = [
+      ['unauthorized', 401, 'unauthorized'],
+      ['forbidden', 403, 'not_allowed'],
+      ['conflict', 409, 'conflict'],
+      ['rate-limited', 429, 'too_many_requests'],
+    ] as const
+    for (const [kind, status, type] of cases) {
+      const response = await app.request('GET', `/store/fail/${kind}`)
+      expect([kind, response.status, response.body.type]).toEqual([kind, status, type])
+    }
+    const limited = await app.request('GET', '/store/fail/rate-limited')
+    expect(limited.headers.get('retry-after')).toBe('30')
   })
 
   it('hides internals when a handler fails', async () => {
