@@ -15,7 +15,13 @@ export type { Locks } from './infra/locks'
 export { generateMigrations, generatePluginMigrations } from './infra/migration-generator'
 export type { RateLimiter, RateLimits } from './infra/rate-limits'
 export type { ShopwrightConfig, ShopwrightConfigInput } from './kernel/config'
-export { defineConfig, loadConfigFile, resolveConfig } from './kernel/config'
+export {
+  CONFIG_ENV,
+  defineConfig,
+  loadConfigFile,
+  renderConfigReference,
+  resolveConfig,
+} from './kernel/config'
 export * from './kernel/errors'
 export type { PluginContext, PluginDefinition, PluginEntry } from './kernel/plugin'
 export { definePlugin, loadPlugins } from './kernel/plugin'

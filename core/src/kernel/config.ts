@@ -13,77 +13,168 @@ const origins = z
   )
 
 const configSchema = z.object({
-  projectDir: z.string(),
+  projectDir: z.string().describe('The store project folder; relative paths are resolved against it.'),
   database: z
     .object({
-      /** `sqlite:<path>` or `mysql://user:password@host:port/database`. */
-      url: z.string().optional(),
-      /** Apply pending migrations when the server starts. */
-      migrateOnStart: z.boolean().default(true),
-      debug: z.boolean().default(false),
+      url: z
+        .string()
+        .optional()
+        .describe(
+          '`sqlite:<path>` or `mysql://user:password@host:port/database`; SQLite under `.shopwright/` when unset.',
+        ),
+      migrateOnStart: z.boolean().default(true).describe('Apply pending migrations when the server starts.'),
+      debug: z.boolean().default(false).describe('Log every SQL statement (at debug level).'),
     })
     .prefault({}),
   redis: z
     .object({
-      url: z.string().optional(),
-      /** Key prefix for every key Shopwright writes, so several stores can share one Redis. */
-      prefix: z.string().default('sw'),
+      url: z
+        .string()
+        .optional()
+        .describe(
+          'With it, jobs and event deliveries go through BullMQ and cache, key-value store, locks and rate limits live in Redis.',
+        ),
+      prefix: z
+        .string()
+        .default('sw')
+        .describe('Prefix of every Redis key, so several stores can share one Redis.'),
     })
     .prefault({}),
   http: z
     .object({
-      port: z.coerce.number().int().min(0).max(65535).default(9000),
-      host: z.string().default('0.0.0.0'),
-      storeCors: origins.default([]),
-      adminCors: origins.default([]),
-      authCors: origins.default([]),
-      /** Largest accepted request body, e.g. `1mb`. */
-      bodyLimit: z.string().default('1mb'),
-      /** Honour X-Forwarded-* headers (behind a load balancer). */
-      trustProxy: z.boolean().default(false),
-      /** Check every response against its schema: on in development and tests, off in production. */
-      validateResponses: z.boolean().default(process.env.NODE_ENV !== 'production'),
-      /** Folders of static files served under a path, e.g. the admin UI at /app. */
+      port: z.coerce.number().int().min(0).max(65535).default(9000).describe('HTTP port.'),
+      host: z.string().default('0.0.0.0').describe('Address to listen on.'),
+      storeCors: origins.default([]).describe('Origins allowed to call `/store` from a browser.'),
+      adminCors: origins.default([]).describe('Origins allowed to call `/admin` from a browser.'),
+      authCors: origins.default([]).describe('Origins allowed to call `/auth` from a browser.'),
+      bodyLimit: z.string().default('1mb').describe('Largest accepted request body, e.g. `1mb`.'),
+      trustProxy: z
+        .boolean()
+        .default(false)
+        .describe('Honour X-Forwarded-* headers (behind a load balancer).'),
+      validateResponses: z
+        .boolean()
+        .default(process.env.NODE_ENV !== 'production')
+        .describe('Check every response against its schema: on unless NODE_ENV is production.'),
       static: z
         .array(
           z.object({
             prefix: z.string().startsWith('/'),
             dir: z.string(),
-            /** Unknown paths under the prefix answer index.html, for a single-page app's own routes. */
-            spa: z.boolean().default(false),
+            spa: z
+              .boolean()
+              .default(false)
+              .describe(
+                "Unknown paths under the prefix answer index.html, for a single-page app's own routes.",
+              ),
           }),
         )
-        .default([]),
-      /** Time a draining server waits for in-flight requests on shutdown. */
-      shutdownTimeoutMs: z.number().int().positive().default(10_000),
+        .default([])
+        .describe('Folders of static files served under a path, e.g. the admin UI at `/app`.'),
+      shutdownTimeoutMs: z
+        .number()
+        .int()
+        .positive()
+        .default(10_000)
+        .describe('Time a draining server waits for in-flight requests on shutdown.'),
     })
     .prefault({}),
   events: z
     .object({
-      /** Deliveries of one event to one subscriber before it is dead-lettered. */
-      maxAttempts: z.number().int().min(1).default(5),
-      /** First retry delay; each further retry doubles it. */
-      backoffMs: z.number().int().min(0).default(1000),
-      /** How often the outbox is swept for events that no process relayed (after a crash). */
-      relayIntervalMs: z.number().int().positive().default(1000),
+      maxAttempts: z
+        .number()
+        .int()
+        .min(1)
+        .default(5)
+        .describe('Deliveries of one event to one subscriber before it is dead-lettered.'),
+      backoffMs: z
+        .number()
+        .int()
+        .min(0)
+        .default(1000)
+        .describe('First retry delay; each further retry doubles it.'),
+      relayIntervalMs: z
+        .number()
+        .int()
+        .positive()
+        .default(1000)
+        .describe('How often the outbox is swept for events that no process relayed (after a crash).'),
     })
     .prefault({}),
   jobs: z
     .object({
-      concurrency: z.number().int().min(1).default(4),
-      /** Embedded queue: how often it looks for due jobs when nothing woke it. */
-      pollIntervalMs: z.number().int().positive().default(250),
-      /** A job whose worker vanished is run again after this long. */
-      leaseMs: z.number().int().positive().default(60_000),
+      concurrency: z.number().int().min(1).default(4).describe('Jobs a worker process runs at once.'),
+      pollIntervalMs: z
+        .number()
+        .int()
+        .positive()
+        .default(250)
+        .describe('Embedded queue: how often it looks for due jobs when nothing woke it.'),
+      leaseMs: z
+        .number()
+        .int()
+        .positive()
+        .default(60_000)
+        .describe('Embedded queue: a job whose worker vanished runs again after this long.'),
     })
     .prefault({}),
   logger: z
     .object({
-      level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+      level: z
+        .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+        .default('info')
+        .describe('pino log level.'),
     })
     .prefault({}),
-  plugins: z.array(z.custom<PluginEntry>()).default([]),
+  plugins: z
+    .array(z.custom<PluginEntry>())
+    .default([])
+    .describe('Plugins: a plugin, `[plugin, options]` or `{ resolve, options }`.'),
 })
+
+/** Which environment variable fills a setting the config file leaves out. */
+export const CONFIG_ENV: Record<string, string> = {
+  'database.url': 'DATABASE_URL',
+  'redis.url': 'REDIS_URL',
+  'redis.prefix': 'REDIS_PREFIX',
+  'http.port': 'PORT',
+  'http.storeCors': 'STORE_CORS',
+  'http.adminCors': 'ADMIN_CORS',
+  'http.authCors': 'AUTH_CORS',
+  'logger.level': 'LOG_LEVEL',
+}
+
+/** docs/configuration.md, generated from the schema above (`npm run docs`); a test keeps it current. */
+export function renderConfigReference(): string {
+  const rows: string[] = []
+  const walk = (schema: Record<string, any>, path: string) => {
+    for (const [key, property] of Object.entries<Record<string, any>>(schema.properties ?? {})) {
+      const name = path ? `${path}.${key}` : key
+      if (property.type === 'object' && property.properties) {
+        walk(property, name)
+        continue
+      }
+      const fallback = property.default === undefined ? '' : `\`${JSON.stringify(property.default)}\``
+      const env = CONFIG_ENV[name] ? `\`${CONFIG_ENV[name]}\`` : ''
+      rows.push(`| \`${name}\` | ${env} | ${fallback} | ${property.description ?? ''} |`)
+    }
+  }
+  const { projectDir: _, ...shape } = configSchema.shape
+  walk(z.toJSONSchema(z.object(shape), { io: 'input', unrepresentable: 'any' }) as Record<string, any>, '')
+  return [
+    '# Configuration reference',
+    '',
+    'Generated from the config schema in `core/src/kernel/config.ts` by `npm run docs`; do not edit by hand.',
+    '',
+    'Every setting can go in `shopwright.config.ts` (`export default defineConfig({ ... })`). A setting the',
+    'file leaves out comes from its environment variable, then from its default, so an empty config runs.',
+    '',
+    '| setting | environment | default | meaning |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n')
+}
 
 export type ShopwrightConfig = z.output<typeof configSchema>
 export type ShopwrightConfigInput = Omit<z.input<typeof configSchema>, 'projectDir'> & { projectDir?: string }
