@@ -12,6 +12,7 @@ import type { z } from 'zod'
 import type { ShopwrightConfig } from '../kernel/config'
 import { InvalidDataError, PayloadTooLargeError } from '../kernel/errors'
 import { errorHandler } from './error-handler'
+import { runIdempotent } from './idempotency'
 import { buildOpenApiDocument } from './openapi'
 import { type AnyRoute, parseRequestPart } from './route'
 import { Router } from './router'
@@ -84,6 +85,7 @@ function deepFreeze<T>(value: T): T {
 
 function mountRoute(router: Router, route: AnyRoute, validateResponses: boolean): void {
   const queryCache = new LRUCache<string, object>({ max: 500 })
+  const routeKey = `${route.method.toUpperCase()} ${route.path}`
   const isAdmin = route.path === '/admin' || route.path.startsWith('/admin/')
   router.on(route.method, route.path, async (ctx, rawParams) => {
     // Every /admin route is behind admin authentication: no route can forget it.
@@ -91,19 +93,26 @@ function mountRoute(router: Router, route: AnyRoute, validateResponses: boolean)
     const params = route.params ? parseRequestPart(route.params, rawParams, 'params') : rawParams
     const query = route.query ? parseQuery(route.query, ctx, queryCache) : {}
     const body = route.body ? parseRequestPart(route.body, ctx.request.body ?? {}, 'body') : undefined
-    const result = await route.handler({
-      params,
-      query,
-      body,
-      get scope() {
-        return ctx.state.scope
-      },
-      log: ctx.state.log,
-      koa: ctx,
-    })
-    // A response that breaks its own schema is a bug in Shopwright: fail loudly in development and tests.
-    ctx.body = validateResponses ? route.response.parse(result) : result
-    ctx.status = route.status ?? 200
+    const run = async () => {
+      const result = await route.handler({
+        params,
+        query,
+        body,
+        get scope() {
+          return ctx.state.scope
+        },
+        log: ctx.state.log,
+        koa: ctx,
+      })
+      // A response that breaks its own schema is a bug in Shopwright: fail loudly in development and tests.
+      return { status: route.status ?? 200, body: validateResponses ? route.response.parse(result) : result }
+    }
+    const answer = route.idempotent
+      ? await runIdempotent(ctx.state.scope.resolve('db'), ctx, routeKey, run)
+      : await run()
+    if ('replayed' in answer && answer.replayed) ctx.set('Idempotent-Replayed', 'true')
+    ctx.body = answer.body
+    ctx.status = answer.status
   })
 }
 

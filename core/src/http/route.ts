@@ -35,6 +35,8 @@ export interface RouteDefinition<
   response: R
   /** Status of a successful answer; 200 unless set. */
   status?: number
+  /** Honour an Idempotency-Key header: a retry with the same key gets the first answer again. */
+  idempotent?: boolean
   handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>> | z.input<R>
 }
 

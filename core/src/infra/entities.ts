@@ -68,4 +68,20 @@ export const EventReceipt = defineEntity({
   },
 })
 
-export const kernelEntities = [OutboxEvent, JobRecord, DeadLetter, EventReceipt]
+/** A write made with an Idempotency-Key: while it runs, and then its answer, replayed to a retry. */
+export const IdempotencyRecord = defineEntity({
+  name: 'IdempotencyRecord',
+  tableName: 'idempotency_record',
+  properties: {
+    scope: p.string().length(191).primary(),
+    idempotency_key: p.string().length(191).primary(),
+    request_hash: p.string().length(64),
+    status: p.string().length(16),
+    response_status: p.integer().nullable(),
+    response_body: p.text().nullable(),
+    created_at: p.bigint('number'),
+    expires_at: p.bigint('number').index(),
+  },
+})
+
+export const kernelEntities = [OutboxEvent, JobRecord, DeadLetter, EventReceipt, IdempotencyRecord]

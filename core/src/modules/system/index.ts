@@ -24,6 +24,7 @@ export const systemModule = definePlugin({
           .where('status', 'done')
           .andWhere('updated_at', '<', Date.now() - 7 * day)
           .delete()
+        await knex('idempotency_record').where('expires_at', '<', Date.now()).delete()
         await knex('event_outbox')
           .whereNotNull('relayed_at')
           .andWhere('relayed_at', '<', Date.now() - 30 * day)
