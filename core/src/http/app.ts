@@ -14,7 +14,7 @@ import { InvalidDataError, PayloadTooLargeError } from '../kernel/errors'
 import { errorHandler } from './error-handler'
 import { runIdempotent } from './idempotency'
 import { buildOpenApiDocument } from './openapi'
-import { type AnyRoute, parseRequestPart } from './route'
+import { type AnyRoute, isRawJson, parseRequestPart, rawJsonText } from './route'
 import { Router } from './router'
 
 export interface ReadinessCheck {
@@ -101,11 +101,19 @@ function mountRoute(router: Router, route: AnyRoute, validateResponses: boolean)
         get scope() {
           return ctx.state.scope
         },
+        resolve: (name: string) => ctx.state.container.resolve(name),
         log: ctx.state.log,
         koa: ctx,
       })
+      const status = route.status ?? 200
       // A response that breaks its own schema is a bug in Shopwright: fail loudly in development and tests.
-      return { status: route.status ?? 200, body: validateResponses ? route.response.parse(result) : result }
+      if (isRawJson(result)) {
+        const text = rawJsonText(result)
+        if (validateResponses) route.response.parse(JSON.parse(text))
+        ctx.type = 'application/json'
+        return { status, body: text }
+      }
+      return { status, body: validateResponses ? route.response.parse(result) : result }
     }
     const answer = route.idempotent
       ? await runIdempotent(ctx.state.scope.resolve('db'), ctx, routeKey, run)
@@ -149,6 +157,7 @@ export function createHttpApp(options: HttpAppOptions): Koa {
     const started = performance.now()
     ctx.set('x-request-id', requestId)
     ctx.state.log = logger.child({ reqId: requestId })
+    ctx.state.container = container
     // The request's scope is made on first use: creating one costs more than most hot reads.
     let scope: AwilixContainer | undefined
     Object.defineProperty(ctx.state, 'scope', {

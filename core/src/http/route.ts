@@ -8,12 +8,33 @@ import { InvalidDataError } from '../kernel/errors'
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
+const RAW_JSON = Symbol('shopwright.rawJson')
+
+/** A response already serialized (e.g. from a read model's cache): sent as is, checked in tests. */
+export interface RawJson {
+  [RAW_JSON]: string
+}
+
+export function rawJson(json: string): RawJson {
+  return { [RAW_JSON]: json }
+}
+
+export function isRawJson(value: unknown): value is RawJson {
+  return typeof value === 'object' && value !== null && RAW_JSON in value
+}
+
+export function rawJsonText(value: RawJson): string {
+  return value[RAW_JSON]
+}
+
 export interface RouteContext<Params, Query, Body> {
   params: Params
   query: Query
   body: Body
-  /** The request's container scope: resolve services from it. */
+  /** The request's container scope (made on first use). */
   scope: AwilixContainer
+  /** A service from the container, without making the request scope: the fast way for hot reads. */
+  resolve<T>(name: string): T
   log: Logger
   koa: Context
 }
@@ -37,7 +58,9 @@ export interface RouteDefinition<
   status?: number
   /** Honour an Idempotency-Key header: a retry with the same key gets the first answer again. */
   idempotent?: boolean
-  handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>> | z.input<R>
+  handler: (
+    ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>,
+  ) => Promise<z.input<R> | RawJson> | z.input<R> | RawJson
 }
 
 export type AnyRoute = RouteDefinition<any, any, any, any>

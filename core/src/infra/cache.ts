@@ -4,6 +4,8 @@ import { LRUCache } from 'lru-cache'
 
 export interface Cache {
   get(key: string): Promise<string | undefined>
+  /** Several values in one round trip, in the order asked (undefined where absent). */
+  getMany(keys: string[]): Promise<Array<string | undefined>>
   set(key: string, value: string, ttlMs?: number): Promise<void>
   delete(...keys: string[]): Promise<void>
   /** The cached value, or what `load` makes of it, cached for next time. */
@@ -12,6 +14,7 @@ export interface Cache {
 
 abstract class BaseCache implements Cache {
   abstract get(key: string): Promise<string | undefined>
+  abstract getMany(keys: string[]): Promise<Array<string | undefined>>
   abstract set(key: string, value: string, ttlMs?: number): Promise<void>
   abstract delete(...keys: string[]): Promise<void>
 
@@ -34,6 +37,10 @@ export class MemoryCache extends BaseCache {
 
   async get(key: string): Promise<string | undefined> {
     return this.lru.get(key)
+  }
+
+  async getMany(keys: string[]): Promise<Array<string | undefined>> {
+    return keys.map((key) => this.lru.get(key))
   }
 
   async set(key: string, value: string, ttlMs?: number): Promise<void> {
@@ -59,6 +66,11 @@ export class RedisCache extends BaseCache {
 
   async get(key: string): Promise<string | undefined> {
     return (await this.redis.get(this.key(key))) ?? undefined
+  }
+
+  async getMany(keys: string[]): Promise<Array<string | undefined>> {
+    if (!keys.length) return []
+    return (await this.redis.mget(...keys.map((key) => this.key(key)))).map((value) => value ?? undefined)
   }
 
   async set(key: string, value: string, ttlMs?: number): Promise<void> {

@@ -110,12 +110,12 @@ export class RedisKeyValueStore implements KeyValueStore {
 
   async increment(key: string, ttlMs?: number, by = 1): Promise<number> {
     const name = this.key(key)
-    const [[, value]] = (await this.redis
-      .multi()
-      .incrby(name, by)
-      .pexpire(name, ttlMs ?? 0, 'NX')
-      .exec()) as [[null, number], [null, number]]
-    if (!ttlMs) await this.redis.persist(name)
+    if (!ttlMs) return this.redis.incrby(name, by)
+    // The expiry is set by the first hit only (NX), so a counter's window does not slide.
+    const [[, value]] = (await this.redis.multi().incrby(name, by).pexpire(name, ttlMs, 'NX').exec()) as [
+      [null, number],
+      [null, number],
+    ]
     return value
   }
 

@@ -1,5 +1,15 @@
 // Core modules, loaded before the config's plugins through the same plugin API.
 import type { PluginDefinition } from '../kernel/plugin'
+import { pricingModule } from './pricing'
+import { productModule } from './product'
+import { regionModule } from './region'
+import { salesChannelModule } from './sales-channel'
 import { systemModule } from './system'
 
-export const CORE_MODULES: PluginDefinition<any>[] = [systemModule]
+export const CORE_MODULES: PluginDefinition<any>[] = [
+  systemModule,
+  regionModule,
+  salesChannelModule,
+  productModule,
+  pricingModule,
+]

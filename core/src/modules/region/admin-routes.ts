@@ -1,0 +1,41 @@
+// Admin routes for regions.
+import { z } from 'zod'
+import { listQuery, listResponse } from '../../http/list'
+import { defineRoute } from '../../http/route'
+import { regionInputSchema, regionSchema } from './schemas'
+import type { RegionService } from './service'
+
+export const createRegion = defineRoute({
+  method: 'post',
+  path: '/admin/regions',
+  summary: 'Create a region',
+  tags: ['Admin: regions'],
+  body: regionInputSchema,
+  response: z.object({ region: regionSchema }),
+  handler: async ({ body, resolve }) => ({
+    region: await resolve<RegionService>('regionService').createRegion(body),
+  }),
+})
+
+export const listRegions = defineRoute({
+  method: 'get',
+  path: '/admin/regions',
+  summary: 'List regions',
+  tags: ['Admin: regions'],
+  query: listQuery(),
+  response: listResponse('regions', regionSchema),
+  handler: ({ query, resolve }) => resolve<RegionService>('regionService').listRegions(query),
+})
+
+export const deleteRegion = defineRoute({
+  method: 'delete',
+  path: '/admin/regions/:id',
+  summary: 'Delete a region',
+  tags: ['Admin: regions'],
+  params: z.object({ id: z.string().max(64) }),
+  response: z.object({ id: z.string(), object: z.literal('region'), deleted: z.literal(true) }),
+  handler: async ({ params, resolve }) => {
+    await resolve<RegionService>('regionService').deleteRegion(params.id)
+    return { id: params.id, object: 'region' as const, deleted: true as const }
+  },
+})

@@ -1,0 +1,30 @@
+// Regions: a currency and the countries it serves, and whether its prices include tax.
+import { defineEntity, p } from '@mikro-orm/core'
+
+export const Region = defineEntity({
+  name: 'Region',
+  tableName: 'region',
+  properties: {
+    id: p.string().length(40).primary(),
+    name: p.string().length(191),
+    currency_code: p.string().length(3),
+    automatic_taxes: p.boolean().default(true),
+    prices_include_tax: p.boolean().default(false),
+    metadata: p.json<Record<string, unknown>>().nullable(),
+    created_at: p.datetime().onCreate(() => new Date()),
+    updated_at: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+})
+
+export const RegionCountry = defineEntity({
+  name: 'RegionCountry',
+  tableName: 'region_country',
+  properties: {
+    iso_2: p.string().length(2).primary(),
+    region_id: p.string().length(40).index(),
+    display_name: p.string().length(191),
+  },
+})

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url'
+import { asFunction } from 'awilix'
+import { definePlugin } from '../../kernel/plugin'
+import { createRegion, deleteRegion, listRegions } from './admin-routes'
+import { Region, RegionCountry } from './entities'
+import { migrations } from './migrations'
+import { RegionService } from './service'
+import { listStoreRegions, retrieveStoreRegion } from './store-routes'
+
+export const regionModule = definePlugin({
+  name: 'core.region',
+  entities: [Region, RegionCountry],
+  migrations,
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  register(ctx) {
+    ctx.container.register({
+      regionService: asFunction(({ db, events }) => new RegionService(db, events)).singleton(),
+    })
+    ctx.addRoutes(listStoreRegions, retrieveStoreRegion, createRegion, listRegions, deleteRegion)
+  },
+})
