@@ -139,20 +139,14 @@ export class ProductService {
       weight: input.weight ?? null,
       metadata: input.metadata ?? null,
     })
-    ;(input.images ?? []).forEach((image, rank) => {
-      em.create(ProductImage, { id: generateId('img'), product_id: product.id, url: image.url, rank })
-    })
+    this.addImages(em, product.id, input.images ?? [])
     for (const category_id of input.category_ids ?? []) {
       em.create(ProductCategoryLink, { product_id: product.id, category_id })
     }
     for (const sales_channel_id of input.sales_channel_ids ?? []) {
       em.create(ProductSalesChannel, { product_id: product.id, sales_channel_id })
     }
-    for (const value of new Set(input.tags ?? [])) {
-      const tag =
-        (await em.findOne(ProductTag, { value })) ?? em.create(ProductTag, { id: generateId('ptag'), value })
-      em.create(ProductTagLink, { product_id: product.id, tag_id: tag.id })
-    }
+    await this.addTags(em, product.id, input.tags ?? [])
 
     const valueIds = new Map<string, string>()
     ;(input.options ?? []).forEach((option, rank) => {
@@ -229,18 +223,11 @@ export class ProductService {
       }
       if (images) {
         await em.nativeDelete(ProductImage, { product_id: id })
-        images.forEach((image, rank) =>
-          em.create(ProductImage, { id: generateId('img'), product_id: id, url: image.url, rank }),
-        )
+        this.addImages(em, id, images)
       }
       if (tags) {
         await em.nativeDelete(ProductTagLink, { product_id: id })
-        for (const value of new Set(tags)) {
-          const tag =
-            (await em.findOne(ProductTag, { value })) ??
-            em.create(ProductTag, { id: generateId('ptag'), value })
-          em.create(ProductTagLink, { product_id: id, tag_id: tag.id })
-        }
+        await this.addTags(em, id, tags)
       }
       this.events.emit(em, ProductEvents.updated, { id })
     })
@@ -324,6 +311,20 @@ export class ProductService {
     })
     await this.catalogChanged()
     return category.id
+  }
+
+  private addImages(em: EntityManager, productId: string, images: Array<{ url: string }>): void {
+    for (const [rank, image] of images.entries()) {
+      em.create(ProductImage, { id: generateId('img'), product_id: productId, url: image.url, rank })
+    }
+  }
+
+  private async addTags(em: EntityManager, productId: string, values: string[]): Promise<void> {
+    for (const value of new Set(values)) {
+      const tag =
+        (await em.findOne(ProductTag, { value })) ?? em.create(ProductTag, { id: generateId('ptag'), value })
+      em.create(ProductTagLink, { product_id: productId, tag_id: tag.id })
+    }
   }
 
   private async assertExists(
