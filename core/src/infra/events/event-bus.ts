@@ -1,6 +1,7 @@
 // Events, nothing lost: emit() writes the event to the outbox in the caller's transaction; after the
 // commit a relay turns each outbox row into one delivery job per subscriber; the job queue delivers
 // at least once, retrying with backoff, and dead-letters a delivery that keeps failing.
+import { randomInt } from 'node:crypto'
 import type { EntityManager, Knex } from '@mikro-orm/knex'
 import type { Logger } from 'pino'
 import { type Database, isUniqueViolation, knexOf } from '../database'
@@ -156,36 +157,46 @@ export class EventBus {
       query
         .whereNull('relayed_at')
         .andWhere((lock) => lock.whereNull('relay_locked_until').orWhere('relay_locked_until', '<', now))
-    const rows = (await unclaimed(knex('event_outbox').select('id', 'name'))
+    const candidates = (await unclaimed(knex('event_outbox').select('id'))
       .orderBy('created_at')
-      .limit(RELAY_BATCH)) as Array<{ id: string; name: string }>
-    let relayed = 0
-    for (const row of rows) {
-      const claimed = await unclaimed(knex('event_outbox').where('id', row.id)).update({
-        relay_locked_until: now + RELAY_LEASE_MS,
-      })
-      if (claimed !== 1) continue
-      const deliveries = (this.byEvent.get(row.name) ?? []).map((subscriber) => ({
+      .limit(RELAY_BATCH)) as Array<{ id: string }>
+    if (!candidates.length) return 0
+    // Claim the batch with one update; the lease value (a time plus a random part) tells our rows
+    // from another relay's. Should two relays ever claim the same row, the job keys keep it one delivery.
+    const lease = now + RELAY_LEASE_MS + randomInt(1, 1_000_000)
+    const ids = candidates.map((row) => row.id)
+    await unclaimed(knex('event_outbox').whereIn('id', ids)).update({ relay_locked_until: lease })
+    const rows = (await knex('event_outbox')
+      .select('id', 'name')
+      .whereIn('id', ids)
+      .where('relay_locked_until', lease)
+      .orderBy('created_at')) as Array<{ id: string; name: string }>
+    const deliveries = rows.flatMap((row) =>
+      (this.byEvent.get(row.name) ?? []).map((subscriber) => ({
         name: DELIVER_JOB,
         data: { event_id: row.id, subscriber: subscriber.id } satisfies DeliveryData,
         options: { key: deliveryKey(row.id, subscriber.id) },
-      }))
-      const markRelayed = (db: Knex | Knex.Transaction) =>
-        db('event_outbox').where('id', row.id).update({ relayed_at: Date.now(), relay_locked_until: null })
-      if (this.jobs.kind === 'embedded') {
-        await knex.transaction(async (trx) => {
-          await this.jobs.enqueue(deliveries, trx)
-          await markRelayed(trx)
-        })
-      } else {
-        // Redis and the database cannot share a transaction: the job keys make a repeated relay harmless.
-        await this.jobs.enqueue(deliveries)
-        await markRelayed(knex)
-      }
-      relayed++
+      })),
+    )
+    const markRelayed = (db: Knex | Knex.Transaction) =>
+      db('event_outbox')
+        .whereIn(
+          'id',
+          rows.map((row) => row.id),
+        )
+        .update({ relayed_at: Date.now(), relay_locked_until: null })
+    if (this.jobs.kind === 'embedded') {
+      await knex.transaction(async (trx) => {
+        await this.jobs.enqueue(deliveries, trx)
+        await markRelayed(trx)
+      })
+    } else {
+      // Redis and the database cannot share a transaction: the job keys make a repeated relay harmless.
+      await this.jobs.enqueue(deliveries)
+      await markRelayed(knex)
     }
-    if (rows.length === RELAY_BATCH) this.relayAgain = true
-    return relayed
+    if (candidates.length === RELAY_BATCH) this.relayAgain = true
+    return rows.length
   }
 
   private async deliver(job: JobRun<DeliveryData>): Promise<void> {

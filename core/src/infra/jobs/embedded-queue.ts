@@ -84,7 +84,13 @@ export class EmbeddedJobQueue implements JobQueue {
         updated_at: now,
       }
     })
-    await (trx ?? this.db.knex())('job').insert(rows).onConflict('job_key').ignore()
+    // Chunks keep each statement under the databases' limits on bound values.
+    for (let start = 0; start < rows.length; start += 200) {
+      await (trx ?? this.db.knex())('job')
+        .insert(rows.slice(start, start + 200))
+        .onConflict('job_key')
+        .ignore()
+    }
     if (trx)
       trx.executionPromise.then(
         () => this.wake(),

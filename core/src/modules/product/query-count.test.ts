@@ -1,0 +1,69 @@
+// A product page costs the same number of SQL queries whatever its size: no query per product.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../testing'
+import type { ProductService } from './service'
+
+describe('product list queries', () => {
+  let app: TestApp
+  let key: string
+  const queries: string[] = []
+
+  beforeAll(async () => {
+    process.env.SHOPWRIGHT_ADMIN_TOKEN = 'query-count-admin-token-0123456789'
+    const headers = { authorization: `Bearer ${process.env.SHOPWRIGHT_ADMIN_TOKEN}` }
+    app = await createTestApp()
+    const channel = (await app.request('POST', '/admin/sales-channels', { headers, body: { name: 'Web' } }))
+      .body.sales_channel.id
+    key = (
+      await app.request('POST', '/admin/publishable-keys', {
+        headers,
+        body: { title: 'Web', sales_channel_ids: [channel] },
+      })
+    ).body.publishable_key.token
+    const category = (
+      await app.request('POST', '/admin/product-categories', { headers, body: { name: 'All' } })
+    ).body.product_category.id
+    await app.container.resolve<ProductService>('productService').createProducts(
+      Array.from({ length: 60 }, (_, i) => ({
+        title: `Product ${i}`,
+        status: 'published' as const,
+        sales_channel_ids: [channel],
+        category_ids: [category],
+        tags: [`tag-${i % 5}`],
+        images: [{ url: `/static/${i}.png` }],
+        options: [{ title: 'Size', values: ['S', 'M', 'L'] }],
+        variants: ['S', 'M', 'L'].map((size) => ({
+          title: size,
+          options: { Size: size },
+          prices: [{ currency_code: 'usd', amount: 1000 + i }],
+        })),
+      })),
+    )
+    // Count only the catalog's queries: the job queue and the event relay work on in the background.
+    app.db.knex().on('query', (query: { sql: string }) => {
+      if (!/\b(job|event_outbox|dead_letter|idempotency_record)\b/.test(query.sql)) queries.push(query.sql)
+    })
+  })
+  afterAll(async () => {
+    await app.close()
+    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
+  })
+
+  async function queriesFor(path: string): Promise<number> {
+    queries.length = 0
+    const response = await app.request('GET', path, { headers: { 'x-publishable-api-key': key } })
+    expect(response.status).toBe(200)
+    return queries.length
+  }
+
+  it('does not grow with the page size, cold or cached', async () => {
+    // The key's channels are looked up once, then cached: warm that first.
+    await queriesFor('/store/regions')
+    const small = await queriesFor('/store/products?limit=5&currency_code=usd')
+    const large = await queriesFor('/store/products?limit=50&offset=5&currency_code=usd')
+    expect(small).toBeGreaterThan(0)
+    expect(large).toBe(small)
+    // Cached documents: only the ids and the count are read.
+    expect(await queriesFor('/store/products?limit=50&offset=5&currency_code=usd')).toBeLessThanOrEqual(2)
+  })
+})
