@@ -5,11 +5,15 @@ import {
   CORE_MODULES,
   createShopwright,
   generatePluginMigrations,
+  isEmptyStore,
   loadConfigFile,
   loadPlugins,
   ROLES,
   type Role,
   resolveConfig,
+  seedDemo,
+  seedGeneratedProducts,
+  staticDir,
 } from '@shopwright/core'
 import { Command, InvalidArgumentError, Option } from 'commander'
 
@@ -41,19 +45,31 @@ export function buildProgram(): Command {
       return port
     })
     .option('--project <dir>', 'the store project folder', '.')
-    .action(async (options: { role: Role; port?: number; project: string }) => {
+    .option('--seed-demo-if-empty', 'on a database with no store yet, create the demo shop first')
+    .action(async (options: { role: Role; port?: number; project: string; seedDemoIfEmpty?: boolean }) => {
       const config = await loadProjectConfig(options.project)
       if (options.port !== undefined) config.http.port = options.port
       const adminUi = await builtAdminUi()
       if (adminUi && !config.http.static.some((site) => site.prefix === '/app')) {
         config.http.static.push({ prefix: '/app', dir: adminUi, spa: true })
       }
+      config.http.static.push({ prefix: '/static', dir: staticDir(config.projectDir), spa: false })
       const app = await createShopwright({ config, role: options.role })
+      let demo: Awaited<ReturnType<typeof seedDemo>> | undefined
+      if (options.seedDemoIfEmpty && (await isEmptyStore(app.db))) {
+        console.log('Empty database: creating the demo shop…')
+        demo = await seedDemo(app)
+      }
       if (options.role !== 'worker') {
         await app.listen()
         app.logger.info(`Shopwright ${options.role} listening on ${app.url()}`)
         console.log(`Shopwright is running: ${app.url()}  (role: ${options.role})`)
-        if (adminUi) console.log(`Admin:                ${app.url()}/app`)
+        console.log(`  Store API:     ${app.url()}/store  (OpenAPI: ${app.url()}/openapi.json)`)
+        if (adminUi) console.log(`  Admin:         ${app.url()}/app`)
+        if (demo) {
+          console.log(`  Demo shop:     ${demo.products} products in 2 regions`)
+          console.log(`  Publishable key (x-publishable-api-key): ${demo.publishableKey}`)
+        }
       } else {
         app.logger.info('Shopwright worker running')
         console.log('Shopwright worker is running')
@@ -68,6 +84,43 @@ export function buildProgram(): Command {
       }
       process.on('SIGTERM', () => void stop('SIGTERM'))
       process.on('SIGINT', () => void stop('SIGINT'))
+    })
+
+  program
+    .command('seed')
+    .description('Create demo data: the demo shop, or a large generated catalog')
+    .option('--demo', 'a believable shop: about 200 products, two regions, a sales channel and a key')
+    .option('--products <count>', 'generate this many products with three variants each', (value) => {
+      const count = Number(value)
+      if (!Number.isInteger(count) || count < 1 || count > 10_000_000)
+        throw new InvalidArgumentError('not a product count')
+      return count
+    })
+    .option('--project <dir>', 'the store project folder', '.')
+    .action(async (options: { demo?: boolean; products?: number; project: string }) => {
+      if (!options.demo && !options.products)
+        throw new Error('say what to seed: --demo or --products <count>')
+      const config = await loadProjectConfig(options.project)
+      const app = await createShopwright({ config, role: 'api' })
+      try {
+        if (options.demo) {
+          const demo = await seedDemo(app)
+          console.log(`Demo shop created: ${demo.products} products, regions ${demo.regions.join(', ')}`)
+          console.log(`Publishable key (x-publishable-api-key): ${demo.publishableKey}`)
+        }
+        if (options.products) {
+          const started = Date.now()
+          const generated = await seedGeneratedProducts(app, options.products, (done) => {
+            if (done % 10_000 === 0 || done === options.products) console.log(`  ${done} products`)
+          })
+          console.log(
+            `Generated ${options.products} products in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          )
+          console.log(`Publishable key (x-publishable-api-key): ${generated.publishableKey}`)
+        }
+      } finally {
+        await app.shutdown()
+      }
     })
 
   const db = program.command('db').description('Database schema')

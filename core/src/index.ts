@@ -30,3 +30,4 @@ export { PROVIDER_KINDS, ProviderRegistry, UnknownProviderError } from './kernel
 export type { CreateShopwrightOptions, Role, Shopwright } from './kernel/shopwright'
 export { createShopwright, ROLES } from './kernel/shopwright'
 export { CORE_MODULES } from './modules'
+export { isEmptyStore, seedDemo, seedGeneratedProducts, staticDir } from './seed/demo'
