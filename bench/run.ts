@@ -14,20 +14,26 @@ const durationSeconds = Number(process.env.BENCH_DURATION ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32)
 const filter = process.argv[2]
 
-async function startServer(args: string[]): Promise<{ url: string; child: ChildProcess }> {
+interface Served {
+  url: string
+  headers?: Record<string, string>
+  path?: string
+}
+
+async function startServer(args: string[]): Promise<Served & { child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'serve.ts'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
-  const url = await new Promise<string>((resolve, reject) => {
+  const served = await new Promise<Served>((resolve, reject) => {
     let seen = ''
     child.stdout!.on('data', (chunk) => {
       seen += String(chunk)
-      const match = /LISTENING (\S+)/.exec(seen)
-      if (match) resolve(match[1]!)
+      const match = /LISTENING (\{.*\})\n/.exec(seen)
+      if (match) resolve(JSON.parse(match[1]!) as Served)
     })
     child.once('exit', (code) => reject(new Error(`scenario server exited with ${code}`)))
   })
-  return { url, child }
+  return { ...served, child }
 }
 
 async function load(url: string, scenario: HttpScenario) {
@@ -49,7 +55,9 @@ async function load(url: string, scenario: HttpScenario) {
 }
 
 async function measureHttp(scenario: HttpScenario, file: string): Promise<ResultRow[]> {
-  const server = await startServer(['scenario', file])
+  const started = await startServer(['scenario', file])
+  const server = { ...started, path: started.path ?? scenario.path }
+  scenario = { ...scenario, path: server.path, headers: { ...scenario.headers, ...started.headers } }
   try {
     const sample = await fetch(`${server.url}${scenario.path}`, {
       method: scenario.method ?? 'GET',
@@ -62,7 +70,7 @@ async function measureHttp(scenario: HttpScenario, file: string): Promise<Result
     const measured = await load(server.url, scenario)
     const baselineServer = await startServer(['bytes', bytesFile])
     try {
-      const baseline = await load(baselineServer.url, { ...scenario, path: '/' })
+      const baseline = await load(baselineServer.url, { ...scenario, path: '/', headers: {} })
       return [
         {
           scenario: scenario.name,

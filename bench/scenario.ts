@@ -10,8 +10,8 @@ export interface HttpScenario {
   method?: 'GET' | 'POST'
   headers?: Record<string, string>
   body?: string
-  /** Runs in the child process: starts the server and returns its base URL. */
-  serve: () => Promise<{ url: string }>
+  /** Runs in the child process: starts the server; may add headers (a publishable key) and pick the path. */
+  serve: () => Promise<{ url: string; headers?: Record<string, string>; path?: string }>
 }
 
 export interface ResultRow {

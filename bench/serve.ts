@@ -4,8 +4,8 @@ import type { HttpScenario } from './scenario'
 import { serveBytes } from './scenarios/baseline'
 
 const [mode, target] = process.argv.slice(2)
-const { url } =
+const served =
   mode === 'bytes'
     ? await serveBytes(readFileSync(target!, 'utf8'))
     : await ((await import(target!)).default as HttpScenario).serve()
-process.stdout.write(`LISTENING ${url}\n`)
+process.stdout.write(`LISTENING ${JSON.stringify(served)}\n`)

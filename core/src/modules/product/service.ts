@@ -1,6 +1,7 @@
 // The product catalog: writes through the ORM in one transaction each; store reads from a read model
 // of serialized product documents (per pricing context), cached and rebuilt with a fixed number of
 // queries however many products a page holds.
+import { createHash } from 'node:crypto'
 import type { EntityManager, Knex } from '@mikro-orm/knex'
 import type { Cache } from '../../infra/cache'
 import { type Database, knexOf } from '../../infra/database'
@@ -346,8 +347,42 @@ export class ProductService {
 
   // ---- reads -----------------------------------------------------------------------------------
 
-  /** Product ids for a page and the total count: two queries, whatever the page size. */
+  /**
+   * Product ids for a page and the total count. The answer is cached under the catalog's version, so
+   * a repeated page costs no query and any catalog write makes every cached page stale at once.
+   */
   async findProductIds(query: StoreProductQuery): Promise<{ ids: string[]; count: number }> {
+    const version = await this.catalogVersion()
+    const key = `catalog:${version}:ids:${createHash('sha1').update(JSON.stringify(query)).digest('base64url')}`
+    return JSON.parse(
+      await this.cache.wrap(key, DOCUMENT_TTL_MS, async () =>
+        JSON.stringify(await this.queryProductIds(query)),
+      ),
+    ) as { ids: string[]; count: number }
+  }
+
+  /**
+   * A whole Store API product page, serialized: cached under the catalog's version with its query and
+   * pricing, so a hot page is one cache read and the bytes go out as they are.
+   */
+  async productPage(query: StoreProductQuery, pricing?: PricingContext): Promise<string> {
+    const version = await this.catalogVersion()
+    const key = `catalog:${version}:page:${createHash('sha1')
+      .update(JSON.stringify([query, pricing ?? null]))
+      .digest('base64url')}`
+    return this.cache.wrap(key, DOCUMENT_TTL_MS, async () => {
+      const { ids, count } = await this.findProductIds(query)
+      const documents = await this.productDocuments(ids, pricing)
+      return `{"products":[${documents.join(',')}],"count":${count},"offset":${query.offset},"limit":${query.limit}}`
+    })
+  }
+
+  private async catalogVersion(): Promise<string> {
+    return (await this.kv.get(VERSION_KEY)) ?? '0'
+  }
+
+  /** Two queries, whatever the page size. */
+  private async queryProductIds(query: StoreProductQuery): Promise<{ ids: string[]; count: number }> {
     const knex = knexOf(this.db.em())
     const base = knex('product as p')
     if (query.published_only) base.where('p.status', 'published')
@@ -416,7 +451,7 @@ export class ProductService {
    */
   async productDocuments(ids: string[], pricing?: PricingContext): Promise<string[]> {
     if (!ids.length) return []
-    const version = (await this.kv.get(VERSION_KEY)) ?? '0'
+    const version = await this.catalogVersion()
     const priceKey = pricing ? `${pricing.currency_code}:${pricing.region_id ?? ''}` : '-'
     const keys = ids.map((id) => `catalog:${version}:product:${id}:${priceKey}`)
     const cached = await this.cache.getMany(keys)

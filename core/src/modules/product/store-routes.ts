@@ -51,18 +51,17 @@ export const listStoreProducts = defineRoute({
   handler: async ({ query, koa, resolve }) => {
     const sales_channel_ids = await channels(koa, resolve)
     const products = resolve<ProductService>('productService')
-    const pricing = await pricingContext(resolve, query)
-    const { ids, count } = await products.findProductIds({
-      ...query,
-      sales_channel_ids: query.sales_channel_id
-        ? sales_channel_ids.filter((id) => query.sales_channel_id!.includes(id))
-        : sales_channel_ids,
-      published_only: true,
-    })
-    const documents = await products.productDocuments(ids, pricing)
-    return rawJson(
-      `{"products":[${documents.join(',')}],"count":${count},"offset":${query.offset},"limit":${query.limit}}`,
+    const page = await products.productPage(
+      {
+        ...query,
+        sales_channel_ids: query.sales_channel_id
+          ? sales_channel_ids.filter((id) => query.sales_channel_id!.includes(id))
+          : sales_channel_ids,
+        published_only: true,
+      },
+      await pricingContext(resolve, query),
     )
+    return rawJson(page)
   },
 })
 
