@@ -164,11 +164,8 @@ export async function seedGeneratedProducts(
   }
   const knex = app.db.knex()
   const batch = 500
-  // Raw rows in the form MikroORM stores them: SQLite keeps times as epoch ms and booleans as 0/1.
-  const sqlite = app.db.dialect === 'sqlite'
-  const now = sqlite ? Date.now() : new Date()
-  const yes = sqlite ? 1 : true
-  const no = sqlite ? 0 : false
+  // Raw rows in the form MikroORM stores them: SQLite keeps times as epoch milliseconds.
+  const now = app.db.dialect === 'sqlite' ? Date.now() : new Date()
   const sizes = ['S', 'M', 'L']
   for (let start = 0; start < count; start += batch) {
     const rows: Record<string, Array<Record<string, unknown>>> = {

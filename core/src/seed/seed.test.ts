@@ -27,13 +27,17 @@ describe('demo data', () => {
     const categories = await app.request('GET', '/store/product-categories?limit=50', { headers })
     expect(categories.body.count).toBe(6)
     const regions = await app.request('GET', '/store/regions', { headers })
-    expect(regions.body.regions.map((region: { currency_code: string }) => region.currency_code).sort()).toEqual(['eur', 'usd'])
+    expect(
+      regions.body.regions.map((region: { currency_code: string }) => region.currency_code).sort(),
+    ).toEqual(['eur', 'usd'])
   })
 
   it('generates large catalogs in batches that the Store API serves', async () => {
     const generated = await seedGeneratedProducts(app, 1200)
     const headers = { 'x-publishable-api-key': generated.publishableKey }
-    const page = await app.request('GET', '/store/products?limit=20&offset=1180&currency_code=usd', { headers })
+    const page = await app.request('GET', '/store/products?limit=20&offset=1180&currency_code=usd', {
+      headers,
+    })
     expect(page.status).toBe(200)
     expect(page.body.count).toBe(1200)
     expect(page.body.products).toHaveLength(20)
