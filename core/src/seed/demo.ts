@@ -4,7 +4,6 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Database } from '../infra/database'
 import { generateId } from '../infra/ids'
-import type { KeyValueStore } from '../infra/kv'
 import type { Shopwright } from '../kernel/shopwright'
 import type { ProductInput, ProductService } from '../modules/product/service'
 import type { RegionService } from '../modules/region/service'
@@ -248,6 +247,6 @@ export async function seedGeneratedProducts(
     })
     onProgress?.(Math.min(count, start + batch))
   }
-  await app.container.resolve<KeyValueStore>('kv').increment('catalog:version')
+  await products.catalogChanged()
   return { salesChannelId: channel.id, publishableKey: key.token }
 }

@@ -3,6 +3,7 @@
 // queries however many products a page holds.
 import { createHash } from 'node:crypto'
 import type { EntityManager, Knex } from '@mikro-orm/knex'
+import { LRUCache } from 'lru-cache'
 import type { Cache } from '../../infra/cache'
 import { type Database, knexOf } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
@@ -79,6 +80,7 @@ export interface StoreProductQuery {
 const ORDERABLE = new Set(['created_at', 'updated_at', 'title', 'handle'])
 const VERSION_KEY = 'catalog:version'
 const DOCUMENT_TTL_MS = 60 * 60 * 1000
+const VERSION_TTL_MS = 50
 
 export function slugify(value: string): string {
   return value
@@ -94,6 +96,13 @@ const iso = (value: unknown) =>
 const bool = (value: unknown) => value === true || value === 1 || value === '1'
 
 export class ProductService {
+  private version: { value: string; until: number } | undefined
+  private readonly localPages = new LRUCache<string, string>({
+    maxSize: 32 * 1024 * 1024,
+    sizeCalculation: (page) => page.length,
+    ttl: DOCUMENT_TTL_MS,
+  })
+
   constructor(
     private readonly db: Database,
     private readonly events: EventBus,
@@ -341,8 +350,9 @@ export class ProductService {
   }
 
   /** Every cached document is stale after a catalog write: the version in their keys moves on. */
-  private async catalogChanged(): Promise<void> {
-    await this.kv.increment(VERSION_KEY)
+  async catalogChanged(): Promise<void> {
+    const value = await this.kv.increment(VERSION_KEY)
+    this.version = { value: String(value), until: Date.now() + VERSION_TTL_MS }
   }
 
   // ---- reads -----------------------------------------------------------------------------------
@@ -377,8 +387,15 @@ export class ProductService {
     })
   }
 
+  /**
+   * The catalog's version, read from the shared store at most every VERSION_TTL_MS: another process's
+   * write shows here within that time; this process's own writes show at once.
+   */
   private async catalogVersion(): Promise<string> {
-    return (await this.kv.get(VERSION_KEY)) ?? '0'
+    if (this.version && this.version.until > Date.now()) return this.version.value
+    const value = (await this.kv.get(VERSION_KEY)) ?? '0'
+    this.version = { value, until: Date.now() + VERSION_TTL_MS }
+    return value
   }
 
   /** Two queries, whatever the page size. */
