@@ -14,7 +14,14 @@ import { InvalidDataError, PayloadTooLargeError } from '../kernel/errors'
 import { errorHandler } from './error-handler'
 import { runIdempotent } from './idempotency'
 import { buildOpenApiDocument } from './openapi'
-import { type AnyRoute, isRawJson, parseRequestPart, rawJsonText } from './route'
+import {
+  type AnyRoute,
+  isRawJson,
+  isStreamBody,
+  parseRequestPart,
+  rawJsonText,
+  streamBodyParts,
+} from './route'
 import { Router } from './router'
 
 export interface ReadinessCheck {
@@ -107,6 +114,12 @@ function mountRoute(router: Router, route: AnyRoute, validateResponses: boolean)
       })
       const status = route.status ?? 200
       // A response that breaks its own schema is a bug in Shopwright: fail loudly in development and tests.
+      if (isStreamBody(result)) {
+        const { contentType, stream, filename } = streamBodyParts(result)
+        ctx.type = contentType
+        if (filename) ctx.attachment(filename)
+        return { status, body: stream }
+      }
       if (isRawJson(result)) {
         const text = rawJsonText(result)
         if (validateResponses) route.response.parse(JSON.parse(text))

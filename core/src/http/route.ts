@@ -27,6 +27,29 @@ export function rawJsonText(value: RawJson): string {
   return value[RAW_JSON]
 }
 
+const STREAM = Symbol('shopwright.stream')
+
+/** A streamed answer (a CSV export): sent as it is produced, never held in memory whole. */
+export interface StreamBody {
+  [STREAM]: { contentType: string; stream: NodeJS.ReadableStream; filename?: string }
+}
+
+export function streamBody(
+  contentType: string,
+  stream: NodeJS.ReadableStream,
+  filename?: string,
+): StreamBody {
+  return { [STREAM]: { contentType, stream, filename } }
+}
+
+export function isStreamBody(value: unknown): value is StreamBody {
+  return typeof value === 'object' && value !== null && STREAM in value
+}
+
+export function streamBodyParts(value: StreamBody) {
+  return value[STREAM]
+}
+
 export interface RouteContext<Params, Query, Body> {
   params: Params
   query: Query
@@ -60,7 +83,7 @@ export interface RouteDefinition<
   idempotent?: boolean
   handler: (
     ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>,
-  ) => Promise<z.input<R> | RawJson> | z.input<R> | RawJson
+  ) => Promise<z.input<R> | RawJson | StreamBody> | z.input<R> | RawJson | StreamBody
 }
 
 export type AnyRoute = RouteDefinition<any, any, any, any>

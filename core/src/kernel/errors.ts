@@ -81,6 +81,12 @@ export class PayloadTooLargeError extends ShopwrightError {
   }
 }
 
+export class UnsupportedMediaTypeError extends ShopwrightError {
+  constructor(message: string) {
+    super('unsupported_media_type', message, 415)
+  }
+}
+
 export class TooManyRequestsError extends ShopwrightError {
   constructor(retryAfterSeconds: number, message = 'Too many requests, try again later') {
     super('too_many_requests', message, 429, { retryAfterSeconds })

@@ -176,6 +176,10 @@ export async function createShopwright(options: CreateShopwrightOptions = {}): P
     http,
     async listen(port = config.http.port, host = config.http.host) {
       server = http.listen(port, host)
+      // Longer than load balancers' and HTTP clients' idle timeouts, so the server never closes a
+      // kept-alive connection just as a client sends on it.
+      server.keepAliveTimeout = 65_000
+      server.headersTimeout = 66_000
       await new Promise<void>((resolve, reject) => {
         server!.once('listening', resolve)
         server!.once('error', reject)

@@ -1,7 +1,8 @@
 // Admin routes for products, categories and collections.
 import { z } from 'zod'
-import { defineRoute, rawJson } from '../../http/route'
-import { NotFoundError } from '../../kernel/errors'
+import { defineRoute, rawJson, streamBody } from '../../http/route'
+import { NotFoundError, UnsupportedMediaTypeError } from '../../kernel/errors'
+import type { ProductCsv } from './csv'
 import {
   categorySchema,
   collectionSchema,
@@ -167,7 +168,34 @@ export const createCollection = defineRoute({
   handler: async ({ body, resolve }) => ({ collection: await service(resolve).createCollection(body) }),
 })
 
+export const importProducts = defineRoute({
+  method: 'post',
+  path: '/admin/products/import',
+  summary: 'Import products from CSV (text/csv body, one row per variant): all rows or none',
+  tags: ['Admin: products'],
+  response: z.object({ created: z.number().int() }),
+  status: 201,
+  handler: async ({ koa, resolve }) => {
+    if (!koa.is('text/csv', 'text/plain')) {
+      throw new UnsupportedMediaTypeError('Send the CSV with content-type text/csv')
+    }
+    return resolve<ProductCsv>('productCsv').importProducts(koa.req)
+  },
+})
+
+export const exportProducts = defineRoute({
+  method: 'get',
+  path: '/admin/products/export',
+  summary: 'Export every product as CSV (streamed), in the import format',
+  tags: ['Admin: products'],
+  response: z.string(),
+  handler: ({ resolve }) =>
+    streamBody('text/csv; charset=utf-8', resolve<ProductCsv>('productCsv').exportProducts(), 'products.csv'),
+})
+
 export const adminProductRoutes = [
+  importProducts,
+  exportProducts,
   createProduct,
   batchCreateProducts,
   listProducts,

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { asFunction } from 'awilix'
 import { definePlugin } from '../../kernel/plugin'
 import { adminProductRoutes } from './admin-routes'
+import { ProductCsv } from './csv'
 import { productEntities } from './entities'
 import { migrations } from './migrations'
 import { ProductService } from './service'
@@ -18,6 +19,7 @@ export const productModule = definePlugin({
         ({ db, events, pricingService, cache, kv }) =>
           new ProductService(db, events, pricingService, cache, kv),
       ).singleton(),
+      productCsv: asFunction(({ db, productService }) => new ProductCsv(db, productService)).singleton(),
     })
     ctx.addRoutes(...storeProductRoutes, ...adminProductRoutes)
   },

@@ -123,7 +123,8 @@ export class ProductService {
     return ids
   }
 
-  private async insertProduct(em: EntityManager, input: ProductInput): Promise<string> {
+  /** Adds one product in the caller's transaction (imports); createProducts wraps it in its own. */
+  async insertProduct(em: EntityManager, input: ProductInput): Promise<string> {
     const handle = input.handle ?? slugify(input.title)
     if (!handle) throw new InvalidDataError('A product needs a handle, or a title to make one from')
     if (await em.count(Product, { handle })) {
@@ -347,6 +348,11 @@ export class ProductService {
     const found = await em.find(entity as typeof ProductCategory, { id: { $in: ids } }, { fields: ['id'] })
     const missing = ids.filter((id) => !found.some((row) => row.id === id))
     if (missing.length) throw new InvalidDataError(`${label} not found: ${missing.join(', ')}`)
+  }
+
+  /** Prices of these variants (for exports). */
+  variantPrices(variantIds: string[]) {
+    return this.pricing.listPrices(variantIds)
   }
 
   /** Every cached document is stale after a catalog write: the version in their keys moves on. */
