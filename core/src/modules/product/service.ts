@@ -386,11 +386,16 @@ export class ProductService {
     const key = `catalog:${version}:page:${createHash('sha1')
       .update(JSON.stringify([query, pricing ?? null]))
       .digest('base64url')}`
-    return this.cache.wrap(key, DOCUMENT_TTL_MS, async () => {
+    // A versioned page never changes, so this process may keep its own copy in front of the shared cache.
+    const local = this.localPages.get(key)
+    if (local) return local
+    const page = await this.cache.wrap(key, DOCUMENT_TTL_MS, async () => {
       const { ids, count } = await this.findProductIds(query)
       const documents = await this.productDocuments(ids, pricing)
       return `{"products":[${documents.join(',')}],"count":${count},"offset":${query.offset},"limit":${query.limit}}`
     })
+    this.localPages.set(key, page)
+    return page
   }
 
   /**
