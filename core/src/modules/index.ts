@@ -1,5 +1,6 @@
 // Core modules, loaded before the config's plugins through the same plugin API.
 import type { PluginDefinition } from '../kernel/plugin'
+import { inventoryModule } from './inventory'
 import { pricingModule } from './pricing'
 import { productModule } from './product'
 import { regionModule } from './region'
@@ -12,4 +13,5 @@ export const CORE_MODULES: PluginDefinition<any>[] = [
   salesChannelModule,
   productModule,
   pricingModule,
+  inventoryModule,
 ]

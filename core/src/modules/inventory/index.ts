@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url'
+import { asFunction } from 'awilix'
+import { definePlugin } from '../../kernel/plugin'
+import { adjustInventory, createStockLocation, listInventoryLevels } from './admin-routes'
+import { InventoryLevel, StockLocation } from './entities'
+import { migrations } from './migrations'
+import { InventoryService } from './service'
+
+export const inventoryModule = definePlugin({
+  name: 'core.inventory',
+  entities: [StockLocation, InventoryLevel],
+  migrations,
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  register(ctx) {
+    ctx.container.register({
+      inventoryService: asFunction(({ db, events }) => new InventoryService(db, events)).singleton(),
+    })
+    ctx.addRoutes(createStockLocation, adjustInventory, listInventoryLevels)
+  },
+})

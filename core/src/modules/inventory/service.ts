@@ -1,0 +1,117 @@
+// Stock levels and reservations. Every change is one conditional UPDATE (`… WHERE stocked - reserved
+// >= n`), never a read followed by a write, so concurrent orders cannot oversell on SQLite or MySQL.
+import type { EntityManager } from '@mikro-orm/knex'
+import { type Database, knexOf } from '../../infra/database'
+import type { EventBus } from '../../infra/events/event-bus'
+import { generateId } from '../../infra/ids'
+import { ConflictError, InvalidDataError, NotFoundError } from '../../kernel/errors'
+import { InventoryLevel, StockLocation } from './entities'
+import { InventoryEvents } from './events'
+
+export class InsufficientStockError extends ConflictError {
+  constructor(variantId: string) {
+    super(`Variant ${variantId} does not have the required inventory`)
+  }
+}
+
+export interface LevelView {
+  variant_id: string
+  location_id: string
+  stocked_quantity: number
+  reserved_quantity: number
+  incoming_quantity: number
+  available_quantity: number
+}
+
+export class InventoryService {
+  constructor(
+    private readonly db: Database,
+    private readonly events: EventBus,
+  ) {}
+
+  async createLocation(input: { name: string }) {
+    return this.db.transaction(async (em) => {
+      const location = em.create(StockLocation, { id: generateId('sloc'), name: input.name })
+      this.events.emit(em, InventoryEvents.locationCreated, { id: location.id })
+      return { id: location.id, name: location.name }
+    })
+  }
+
+  /** Adds `delta` to a variant's stock at a location (negative to remove), never below what is reserved. */
+  async adjustStock(variantId: string, locationId: string, delta: number): Promise<LevelView> {
+    if (!Number.isInteger(delta)) throw new InvalidDataError('The adjustment must be a whole number')
+    return this.db.transaction(async (em) => {
+      if (!(await em.count(StockLocation, { id: locationId }))) {
+        throw new NotFoundError(`Stock location with id: ${locationId} was not found`)
+      }
+      const knex = knexOf(em)
+      if (!(await em.count(InventoryLevel, { variant_id: variantId, location_id: locationId }))) {
+        if (delta < 0)
+          throw new InvalidDataError(`Variant ${variantId} has no stock at ${locationId} to remove`)
+        em.create(InventoryLevel, { variant_id: variantId, location_id: locationId, stocked_quantity: 0 })
+        await em.flush()
+      }
+      const changed = await knex('inventory_level')
+        .where({ variant_id: variantId, location_id: locationId })
+        .andWhereRaw('stocked_quantity + ? >= reserved_quantity', [delta])
+        .update({ stocked_quantity: knex.raw('stocked_quantity + ?', [delta]) })
+      if (changed !== 1) throw new InvalidDataError('Stock cannot go below the quantity already reserved')
+      this.events.emit(em, InventoryEvents.levelAdjusted, {
+        variant_id: variantId,
+        location_id: locationId,
+        delta,
+      })
+      return this.level(em, variantId, locationId)
+    })
+  }
+
+  /**
+   * Reserves `quantity` of a variant at a location, in the caller's transaction: one conditional
+   * update that succeeds only while enough is available.
+   */
+  async reserve(em: EntityManager, variantId: string, locationId: string, quantity: number): Promise<void> {
+    const knex = knexOf(em)
+    const changed = await knex('inventory_level')
+      .where({ variant_id: variantId, location_id: locationId })
+      .andWhereRaw('stocked_quantity - reserved_quantity >= ?', [quantity])
+      .update({ reserved_quantity: knex.raw('reserved_quantity + ?', [quantity]) })
+    if (changed !== 1) throw new InsufficientStockError(variantId)
+  }
+
+  /** Gives back a reservation (a canceled order). */
+  async release(em: EntityManager, variantId: string, locationId: string, quantity: number): Promise<void> {
+    const knex = knexOf(em)
+    const changed = await knex('inventory_level')
+      .where({ variant_id: variantId, location_id: locationId })
+      .andWhere('reserved_quantity', '>=', quantity)
+      .update({ reserved_quantity: knex.raw('reserved_quantity - ?', [quantity]) })
+    if (changed !== 1)
+      throw new ConflictError(`Variant ${variantId} has less than ${quantity} reserved to release`)
+  }
+
+  async levels(variantIds: string[]): Promise<LevelView[]> {
+    if (!variantIds.length) return []
+    const rows = await knexOf(this.db.em())('inventory_level').whereIn('variant_id', variantIds)
+    return rows.map(view)
+  }
+
+  private async level(em: EntityManager, variantId: string, locationId: string): Promise<LevelView> {
+    const row = await knexOf(em)('inventory_level')
+      .where({ variant_id: variantId, location_id: locationId })
+      .first()
+    return view(row)
+  }
+}
+
+function view(row: Record<string, number | string>): LevelView {
+  const stocked = Number(row.stocked_quantity)
+  const reserved = Number(row.reserved_quantity)
+  return {
+    variant_id: String(row.variant_id),
+    location_id: String(row.location_id),
+    stocked_quantity: stocked,
+    reserved_quantity: reserved,
+    incoming_quantity: Number(row.incoming_quantity),
+    available_quantity: stocked - reserved,
+  }
+}
