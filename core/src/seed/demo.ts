@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Database } from '../infra/database'
 import { generateId } from '../infra/ids'
 import type { Shopwright } from '../kernel/shopwright'
+import type { InventoryService } from '../modules/inventory/service'
 import type { ProductInput, ProductService } from '../modules/product/service'
 import type { RegionService } from '../modules/region/service'
 import type { SalesChannelService } from '../modules/sales-channel/service'
@@ -127,7 +128,18 @@ export async function seedDemo(app: Shopwright): Promise<DemoResult> {
       }
     }
   }
-  await products.createProducts(inputs)
+  const productIds = await products.createProducts(inputs)
+  // Stock in one warehouse: 5 to 60 of each variant.
+  const inventory = app.container.resolve<InventoryService>('inventoryService')
+  const warehouse = await inventory.createLocation({ name: 'Main warehouse' })
+  const variantIds = (await app.db
+    .knex()('product_variant')
+    .whereIn('product_id', productIds)
+    .select('id')) as Array<{ id: string }>
+  await inventory.setStockLevels(
+    warehouse.id,
+    variantIds.map((variant, i) => ({ variant_id: variant.id, stocked_quantity: 5 + ((i * 7) % 56) })),
+  )
   return { publishableKey: key.token, products: inputs.length, regions: [us.id, eu.id] }
 }
 

@@ -26,6 +26,13 @@ describe('demo data', () => {
     expect(list.body.products[0].images[0].url).toMatch(/^\/static\/products\/.+\.svg$/)
     const categories = await app.request('GET', '/store/product-categories?limit=50', { headers })
     expect(categories.body.count).toBe(6)
+    const stocked = (await app.db
+      .knex()('inventory_level')
+      .where('stocked_quantity', '>', 0)
+      .count({ count: '*' })) as Array<{
+      count: number | string
+    }>
+    expect(Number(stocked[0]!.count)).toBe(600)
     const regions = await app.request('GET', '/store/regions', { headers })
     expect(
       regions.body.regions.map((region: { currency_code: string }) => region.currency_code).sort(),

@@ -65,6 +65,33 @@ export class InventoryService {
     })
   }
 
+  /** Sets the stocked quantity of many variants at a location at once (imports, demo data). */
+  async setStockLevels(
+    locationId: string,
+    levels: Array<{ variant_id: string; stocked_quantity: number }>,
+  ): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const knex = knexOf(em)
+      for (let start = 0; start < levels.length; start += 300) {
+        const rows = levels.slice(start, start + 300).map((level) => ({
+          variant_id: level.variant_id,
+          location_id: locationId,
+          stocked_quantity: level.stocked_quantity,
+          reserved_quantity: 0,
+          incoming_quantity: 0,
+        }))
+        await knex('inventory_level')
+          .insert(rows)
+          .onConflict(['variant_id', 'location_id'])
+          .merge(['stocked_quantity'])
+      }
+      this.events.emit(em, InventoryEvents.levelAdjusted, {
+        location_id: locationId,
+        variants: levels.length,
+      })
+    })
+  }
+
   /**
    * Reserves `quantity` of a variant at a location, in the caller's transaction: one conditional
    * update that succeeds only while enough is available.
