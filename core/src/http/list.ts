@@ -22,3 +22,10 @@ export function listResponse<Key extends string, Item extends z.ZodType>(key: Ke
     limit: z.ZodNumber
   })
 }
+
+/** A filter that takes one id or many (`id=a` or `id[]=a&id[]=b`), always given to the handler as a list. */
+export function idListQuery() {
+  return z
+    .union([z.string().max(64), z.array(z.string().max(64)).max(200)])
+    .transform((value) => [value].flat())
+}

@@ -1,5 +1,6 @@
 // Admin routes for stock locations and stock levels.
 import { z } from 'zod'
+import { idListQuery } from '../../http/list'
 import { defineRoute } from '../../http/route'
 import type { InventoryService } from './service'
 

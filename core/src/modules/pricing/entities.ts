@@ -1,6 +1,7 @@
 // Prices: per variant and currency, optionally per region and from a minimum quantity.
 // Amounts are integers in the currency's minor unit.
 import { defineEntity, p } from '@mikro-orm/core'
+import { timestamps } from '../../infra/entity-fields'
 
 export const Price = defineEntity({
   name: 'Price',
@@ -13,10 +14,6 @@ export const Price = defineEntity({
     region_id: p.string().length(40).nullable(),
     min_quantity: p.integer().nullable(),
     max_quantity: p.integer().nullable(),
-    created_at: p.datetime().onCreate(() => new Date()),
-    updated_at: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(),
   },
 })

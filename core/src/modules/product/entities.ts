@@ -1,14 +1,7 @@
 // The product catalog: products, options and variants, images, tags, types, collections and nested
 // categories. Relations are plain id columns: the store reads them with a fixed number of queries.
 import { defineEntity, p } from '@mikro-orm/core'
-
-const timestamps = () => ({
-  created_at: p.datetime().onCreate(() => new Date()),
-  updated_at: p
-    .datetime()
-    .onCreate(() => new Date())
-    .onUpdate(() => new Date()),
-})
+import { timestamps } from '../../infra/entity-fields'
 
 export const Product = defineEntity({
   name: 'Product',

@@ -1,5 +1,6 @@
 // Products as the API shows them (Medusa's StoreProduct and friends), and the inputs it takes.
 import { z } from 'zod'
+import { idListQuery } from '../../http/list'
 
 const timestamps = { created_at: z.string(), updated_at: z.string(), deleted_at: z.null() }
 const metadata = z.record(z.string(), z.unknown()).nullable()
@@ -128,9 +129,7 @@ export const productSchema = z.object({
   ),
 })
 
-const idList = z
-  .union([z.string().max(64), z.array(z.string().max(64)).max(200)])
-  .transform((value) => [value].flat())
+const idList = idListQuery()
 
 /** Filters Medusa's GET /store/products takes; anything else is refused with a 400 naming it. */
 export const storeProductQuery = z

@@ -3,7 +3,7 @@
 // published products of that key's sales channels.
 import { LRUCache } from 'lru-cache'
 import { z } from 'zod'
-import { listQuery, listResponse } from '../../http/list'
+import { idListQuery, listQuery, listResponse } from '../../http/list'
 import { requirePublishableKey } from '../../http/publishable-key'
 import { defineRoute, rawJson } from '../../http/route'
 import { NotFoundError } from '../../kernel/errors'
@@ -95,9 +95,7 @@ export const retrieveStoreProduct = defineRoute({
   },
 })
 
-const idList = z
-  .union([z.string().max(64), z.array(z.string().max(64)).max(200)])
-  .transform((value) => [value].flat())
+const idList = idListQuery()
 
 export const listStoreCategories = defineRoute({
   method: 'get',

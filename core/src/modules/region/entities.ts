@@ -1,5 +1,6 @@
 // Regions: a currency and the countries it serves, and whether its prices include tax.
 import { defineEntity, p } from '@mikro-orm/core'
+import { timestamps } from '../../infra/entity-fields'
 
 export const Region = defineEntity({
   name: 'Region',
@@ -11,11 +12,7 @@ export const Region = defineEntity({
     automatic_taxes: p.boolean().default(true),
     prices_include_tax: p.boolean().default(false),
     metadata: p.json<Record<string, unknown>>().nullable(),
-    created_at: p.datetime().onCreate(() => new Date()),
-    updated_at: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(),
   },
 })
 

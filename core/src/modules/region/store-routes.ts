@@ -1,13 +1,13 @@
 // GET /store/regions[/:id], as Medusa answers them.
 import { z } from 'zod'
-import { listQuery, listResponse } from '../../http/list'
+import { idListQuery, listQuery, listResponse } from '../../http/list'
 import { requirePublishableKey } from '../../http/publishable-key'
 import { defineRoute } from '../../http/route'
 import type { SalesChannelService } from '../sales-channel/service'
 import { regionSchema } from './schemas'
 import type { RegionService } from './service'
 
-const ids = z.union([z.string(), z.array(z.string())]).transform((value) => [value].flat())
+const ids = idListQuery()
 
 export const listStoreRegions = defineRoute({
   method: 'get',

@@ -1,5 +1,6 @@
 // Sales channels, and the publishable API keys a storefront sends to see a channel's products.
 import { defineEntity, p } from '@mikro-orm/core'
+import { timestamps } from '../../infra/entity-fields'
 
 export const SalesChannel = defineEntity({
   name: 'SalesChannel',
@@ -9,11 +10,7 @@ export const SalesChannel = defineEntity({
     name: p.string().length(191),
     description: p.text().nullable(),
     is_disabled: p.boolean().default(false),
-    created_at: p.datetime().onCreate(() => new Date()),
-    updated_at: p
-      .datetime()
-      .onCreate(() => new Date())
-      .onUpdate(() => new Date()),
+    ...timestamps(),
   },
 })
 
