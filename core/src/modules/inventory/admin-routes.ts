@@ -51,11 +51,7 @@ export const listInventoryLevels = defineRoute({
   path: '/admin/inventory/levels',
   summary: 'Stock levels of variants at every location',
   tags: ['Admin: inventory'],
-  query: z.object({
-    variant_id: z
-      .union([z.string().max(64), z.array(z.string().max(64)).max(200)])
-      .transform((v) => [v].flat()),
-  }),
+  query: z.object({ variant_id: idListQuery() }),
   response: z.object({ inventory_levels: z.array(levelSchema) }),
   handler: async ({ query, resolve }) => ({
     inventory_levels: await resolve<InventoryService>('inventoryService').levels(query.variant_id),
