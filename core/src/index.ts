@@ -30,4 +30,5 @@ export { PROVIDER_KINDS, ProviderRegistry, UnknownProviderError } from './kernel
 export type { CreateShopwrightOptions, Role, Shopwright } from './kernel/shopwright'
 export { createShopwright, ROLES } from './kernel/shopwright'
 export { CORE_MODULES } from './modules'
+export type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './modules/search/provider'
 export { isEmptyStore, seedDemo, seedGeneratedProducts, staticDir } from './seed/demo'

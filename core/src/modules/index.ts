@@ -5,6 +5,7 @@ import { pricingModule } from './pricing'
 import { productModule } from './product'
 import { regionModule } from './region'
 import { salesChannelModule } from './sales-channel'
+import { searchModule } from './search'
 import { systemModule } from './system'
 
 export const CORE_MODULES: PluginDefinition<any>[] = [
@@ -14,4 +15,5 @@ export const CORE_MODULES: PluginDefinition<any>[] = [
   productModule,
   pricingModule,
   inventoryModule,
+  searchModule,
 ]

@@ -1,0 +1,138 @@
+// Keeps the search index in step with the catalog: documents built from the catalog's tables in a
+// fixed number of queries, rebuilt at boot and after each product event.
+import type { Knex } from '@mikro-orm/knex'
+import type { Database } from '../../infra/database'
+import { NotFoundError } from '../../kernel/errors'
+import type { Providers } from '../../kernel/providers'
+import type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './provider'
+
+const REBUILD_BATCH = 1000
+
+export class SearchService {
+  private rebuilding: Promise<void> | undefined
+
+  constructor(
+    private readonly db: Database,
+    private readonly providers: Providers,
+    private readonly providerId: string,
+  ) {}
+
+  provider(): SearchProvider {
+    const provider = this.providers.search.has(this.providerId)
+      ? this.providers.search.get(this.providerId)
+      : undefined
+    if (!provider) throw new NotFoundError(`No search provider is registered with the id ${this.providerId}`)
+    return provider as SearchProvider
+  }
+
+  search(query: SearchQuery): Promise<SearchResult> {
+    return this.provider().search(query)
+  }
+
+  /** Re-indexes these products as they are now; a product that no longer exists leaves the index. */
+  async reindex(ids: string[]): Promise<void> {
+    const documents = await this.buildDocuments(ids)
+    const found = new Set(documents.map((document) => document.id))
+    await this.provider().index(documents)
+    await this.provider().remove(ids.filter((id) => !found.has(id)))
+  }
+
+  /** Rebuilds the whole index from the catalog, a batch of products at a time. */
+  rebuild(): Promise<void> {
+    this.rebuilding ??= (async () => {
+      try {
+        await this.provider().clear()
+        let after = ''
+        for (;;) {
+          const rows = (await this.db
+            .knex()('product')
+            .where('id', '>', after)
+            .orderBy('id')
+            .limit(REBUILD_BATCH)
+            .select('id')) as Array<{ id: string }>
+          if (!rows.length) break
+          after = rows[rows.length - 1]!.id
+          await this.provider().index(await this.buildDocuments(rows.map((row) => row.id)))
+        }
+      } finally {
+        this.rebuilding = undefined
+      }
+    })()
+    return this.rebuilding
+  }
+
+  /** Waits for a rebuild under way (tests, the rebuild command). */
+  async ready(): Promise<void> {
+    await this.rebuilding
+  }
+
+  /** Search documents of published products, with eight queries whatever their number. */
+  async buildDocuments(ids: string[]): Promise<SearchDocument[]> {
+    if (!ids.length) return []
+    const knex: Knex = this.db.knex()
+    const [products, variants, values, tags, categories, channels] = await Promise.all([
+      knex('product').whereIn('id', ids).where('status', 'published'),
+      knex('product_variant').whereIn('product_id', ids).select('id', 'product_id', 'sku'),
+      knex('product_option_value as v')
+        .join('product_option as o', 'o.id', 'v.option_id')
+        .whereIn('v.product_id', ids)
+        .select('v.product_id', 'o.title', 'v.value'),
+      knex('product_tag_link as l')
+        .join('product_tag as t', 't.id', 'l.tag_id')
+        .whereIn('l.product_id', ids)
+        .select('l.product_id', 't.value'),
+      knex('product_category_link as l')
+        .join('product_category as c', 'c.id', 'l.category_id')
+        .whereIn('l.product_id', ids)
+        .select('l.product_id', 'c.id', 'c.name'),
+      knex('product_sales_channel').whereIn('product_id', ids),
+    ])
+    const variantIds = variants.map((variant) => variant.id)
+    const prices = variantIds.length
+      ? await knex('price')
+          .whereIn('variant_id', variantIds)
+          .whereNull('region_id')
+          .select('variant_id', 'currency_code', 'amount')
+      : []
+    const byProduct = <T extends { product_id: string }>(rows: T[]) => {
+      const map = new Map<string, T[]>()
+      for (const row of rows) map.set(row.product_id, [...(map.get(row.product_id) ?? []), row])
+      return map
+    }
+    const variantsOf = byProduct(variants)
+    const valuesOf = byProduct(values)
+    const tagsOf = byProduct(tags)
+    const categoriesOf = byProduct(categories)
+    const channelsOf = byProduct(channels)
+    const productOfVariant = new Map(variants.map((variant) => [variant.id, variant.product_id as string]))
+    const lowest = new Map<string, Record<string, number>>()
+    for (const price of prices) {
+      const productId = productOfVariant.get(price.variant_id)!
+      const current = lowest.get(productId) ?? {}
+      const amount = Number(price.amount)
+      if (current[price.currency_code] === undefined || amount < current[price.currency_code]!)
+        current[price.currency_code] = amount
+      lowest.set(productId, current)
+    }
+    return products.map((product) => {
+      const options: Record<string, string[]> = {}
+      for (const value of valuesOf.get(product.id) ?? []) (options[value.title] ??= []).push(value.value)
+      return {
+        id: product.id,
+        title: product.title,
+        handle: product.handle,
+        description: product.description ?? '',
+        thumbnail: product.thumbnail ?? null,
+        skus: (variantsOf.get(product.id) ?? []).map((variant) => variant.sku).filter(Boolean),
+        tags: (tagsOf.get(product.id) ?? []).map((tag) => tag.value),
+        category_ids: (categoriesOf.get(product.id) ?? []).map((category) => category.id),
+        category_names: (categoriesOf.get(product.id) ?? []).map((category) => category.name),
+        collection_id: product.collection_id ?? null,
+        sales_channel_ids: (channelsOf.get(product.id) ?? []).map((link) => link.sales_channel_id),
+        options,
+        prices: lowest.get(product.id) ?? {},
+        created_at: new Date(product.created_at).getTime(),
+      }
+    })
+  }
+}
