@@ -31,4 +31,5 @@ export type { CreateShopwrightOptions, Role, Shopwright } from './kernel/shopwri
 export { createShopwright, ROLES } from './kernel/shopwright'
 export { CORE_MODULES } from './modules'
 export type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './modules/search/provider'
+export type { SearchService } from './modules/search/service'
 export { isEmptyStore, seedDemo, seedGeneratedProducts, staticDir } from './seed/demo'

@@ -116,7 +116,9 @@ export class SearchService {
     }
     return products.map((product) => {
       const options: Record<string, string[]> = {}
-      for (const value of valuesOf.get(product.id) ?? []) (options[value.title] ??= []).push(value.value)
+      for (const value of valuesOf.get(product.id) ?? []) {
+        options[value.title] = [...(options[value.title] ?? []), value.value]
+      }
       return {
         id: product.id,
         title: product.title,
