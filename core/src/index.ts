@@ -30,6 +30,41 @@ export { PROVIDER_KINDS, ProviderRegistry, UnknownProviderError } from './kernel
 export type { CreateShopwrightOptions, Role, Shopwright } from './kernel/shopwright'
 export { createShopwright, ROLES } from './kernel/shopwright'
 export { CORE_MODULES } from './modules'
+export type {
+  AuthorizationRequest,
+  AuthProvider,
+  CallbackInput,
+  ExternalIdentity,
+} from './modules/auth/provider'
+export type {
+  DeliveryStatus,
+  DeliveryStatusUpdate,
+  NotificationChannel,
+  NotificationProvider,
+  OutgoingMessage,
+  SentMessage,
+  StatusWebhook,
+} from './modules/notification/provider'
+export { PermanentDeliveryError } from './modules/notification/provider'
+export type {
+  InitiatePaymentInput,
+  InitiatePaymentResult,
+  PaymentAmountInput,
+  PaymentCallContext,
+  PaymentCallInput,
+  PaymentData,
+  PaymentProvider,
+  PaymentResult,
+  PaymentSessionStatus,
+  WebhookAction,
+  WebhookActionResult,
+  WebhookPayload,
+} from './modules/payment/provider'
+export {
+  PaymentDeclinedError,
+  PaymentProviderUnavailableError,
+  WebhookSignatureError,
+} from './modules/payment/provider'
 export type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './modules/search/provider'
 export type { SearchService } from './modules/search/service'
 export { isEmptyStore, seedDemo, seedGeneratedProducts, staticDir } from './seed/demo'

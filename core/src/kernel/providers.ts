@@ -1,6 +1,10 @@
 // Provider registries: each kind of outside service is a provider that plugins register and that
 // core resolves by id (e.g. `pp_stripe`). The commerce modules define each contract's methods.
 
+import type { AuthProvider } from '../modules/auth/provider'
+import type { NotificationProvider } from '../modules/notification/provider'
+import type { PaymentProvider } from '../modules/payment/provider'
+import type { SearchProvider } from '../modules/search/provider'
 import { NotFoundError } from './errors'
 
 export interface Provider {
@@ -44,8 +48,17 @@ export class UnknownProviderError extends NotFoundError {
 export const PROVIDER_KINDS = ['payment', 'search', 'notification', 'auth', 'recommendation'] as const
 export type ProviderKind = (typeof PROVIDER_KINDS)[number]
 
-export type Providers = Record<ProviderKind, ProviderRegistry>
+/** Each kind's registry, typed by its contract (recommendation's contract comes with its plugin). */
+export interface Providers {
+  payment: ProviderRegistry<PaymentProvider>
+  search: ProviderRegistry<SearchProvider>
+  notification: ProviderRegistry<NotificationProvider>
+  auth: ProviderRegistry<AuthProvider>
+  recommendation: ProviderRegistry
+}
 
 export function createProviders(): Providers {
-  return Object.fromEntries(PROVIDER_KINDS.map((kind) => [kind, new ProviderRegistry(kind)])) as Providers
+  return Object.fromEntries(
+    PROVIDER_KINDS.map((kind) => [kind, new ProviderRegistry(kind)]),
+  ) as unknown as Providers
 }

@@ -18,11 +18,7 @@ export class SearchService {
   ) {}
 
   provider(): SearchProvider {
-    const provider = this.providers.search.has(this.providerId)
-      ? this.providers.search.get(this.providerId)
-      : undefined
-    if (!provider) throw new NotFoundError(`No search provider is registered with the id ${this.providerId}`)
-    return provider as SearchProvider
+    return this.providers.search.get(this.providerId)
   }
 
   search(query: SearchQuery): Promise<SearchResult> {
