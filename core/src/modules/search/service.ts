@@ -2,7 +2,6 @@
 // fixed number of queries, rebuilt at boot and after each product event.
 import type { Knex } from '@mikro-orm/knex'
 import type { Database } from '../../infra/database'
-import { NotFoundError } from '../../kernel/errors'
 import type { Providers } from '../../kernel/providers'
 import type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './provider'
 
