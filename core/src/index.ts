@@ -1,5 +1,7 @@
 // @shopwright/core: the public API for plugin authors and store projects.
 
+export type { Actor } from './http/actor'
+export { currentActor, currentCustomerId } from './http/actor'
 export { listQuery, listResponse, MAX_LIST_LIMIT } from './http/list'
 export type { AnyRoute, RouteContext, RouteDefinition } from './http/route'
 export { defineRoute } from './http/route'
