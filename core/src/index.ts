@@ -15,6 +15,15 @@ export type { JobDefinition, JobQueue, JobRun, ScheduledJobDefinition } from './
 export type { KeyValueStore } from './infra/kv'
 export type { Locks } from './infra/locks'
 export { generateMigrations, generatePluginMigrations } from './infra/migration-generator'
+export {
+  allocate,
+  currencyExponent,
+  formatMoney,
+  percentOf,
+  roundMinor,
+  taxIncluded,
+  toMajorUnits,
+} from './infra/money'
 export type { RateLimiter, RateLimits } from './infra/rate-limits'
 export type { ShopwrightConfig, ShopwrightConfigInput } from './kernel/config'
 export {
