@@ -1,6 +1,8 @@
 // Core modules, loaded before the config's plugins through the same plugin API.
 import type { PluginDefinition } from '../kernel/plugin'
 import { inventoryModule } from './inventory'
+import { orderModule } from './order'
+import { paymentModule } from './payment'
 import { pricingModule } from './pricing'
 import { productModule } from './product'
 import { regionModule } from './region'
@@ -15,5 +17,7 @@ export const CORE_MODULES: PluginDefinition<any>[] = [
   productModule,
   pricingModule,
   inventoryModule,
+  paymentModule,
+  orderModule,
   searchModule,
 ]
