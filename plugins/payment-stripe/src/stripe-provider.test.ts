@@ -10,7 +10,7 @@ import {
   WebhookSignatureError,
 } from '@shopwright/core'
 import Stripe from 'stripe'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { StripePaymentProvider, stripeOptionsSchema } from './stripe-provider'
 import { FakeStripe } from './testing/fake-stripe'
 
@@ -45,6 +45,10 @@ beforeAll(async () => {
   const url = new URL(await fake.start())
   provider = providerWith({ maxNetworkRetries: 1 })
   storefrontStripe = new Stripe(apiKey, { host: url.hostname, port: url.port, protocol: 'http' })
+})
+
+afterEach(() => {
+  fake.clearFailures()
 })
 
 afterAll(async () => {

@@ -151,6 +151,11 @@ export class FakeStripe {
     this.failures.push({ status, remaining: count })
   }
 
+  /** Forgets failures asked for with failNext that no request has met yet. */
+  clearFailures(): void {
+    this.failures = []
+  }
+
   intent(id: string): FakeIntent | undefined {
     const intent = this.intents.get(id)
     return intent && structuredClone(intent)
