@@ -1,6 +1,7 @@
 // Core modules, loaded before the config's plugins through the same plugin API.
 import type { PluginDefinition } from '../kernel/plugin'
 import { inventoryModule } from './inventory'
+import { notificationModule } from './notification'
 import { pricingModule } from './pricing'
 import { productModule } from './product'
 import { regionModule } from './region'
@@ -18,4 +19,5 @@ export const CORE_MODULES: PluginDefinition<any>[] = [
   pricingModule,
   inventoryModule,
   searchModule,
+  notificationModule,
 ]
