@@ -1,6 +1,7 @@
 // Core modules, loaded before the config's plugins through the same plugin API.
 import type { PluginDefinition } from '../kernel/plugin'
 import { inventoryModule } from './inventory'
+import { notificationModule } from './notification'
 import { orderModule } from './order'
 import { paymentModule } from './payment'
 import { pricingModule } from './pricing'
@@ -8,10 +9,12 @@ import { productModule } from './product'
 import { regionModule } from './region'
 import { salesChannelModule } from './sales-channel'
 import { searchModule } from './search'
+import { storeModule } from './store'
 import { systemModule } from './system'
 
 export const CORE_MODULES: PluginDefinition<any>[] = [
   systemModule,
+  storeModule,
   regionModule,
   salesChannelModule,
   productModule,
@@ -20,4 +23,5 @@ export const CORE_MODULES: PluginDefinition<any>[] = [
   paymentModule,
   orderModule,
   searchModule,
+  notificationModule,
 ]
