@@ -1,37 +1,51 @@
-// The admin shell: sign-in, then the pages the Admin API offers so far.
-import { useState } from 'react'
+// The admin app: sign-in, then the signed-in frame and one route per screen under /app.
+import { useEffect, useState } from 'react'
+import { BrowserRouter, Route, Routes } from 'react-router'
 import { session } from './api'
+import { CategoriesPage, CollectionsPage } from './pages/catalog-groups'
 import { DeadLettersPage } from './pages/dead-letters'
+import { HomePage } from './pages/home'
+import { ProductDetailPage } from './pages/products/detail'
+import { ProductListPage } from './pages/products/list'
+import { NewProductPage } from './pages/products/new'
+import { RegionsPage } from './pages/regions'
+import { SalesChannelsPage } from './pages/sales-channels'
 import { SignInPage } from './pages/sign-in'
+import { StockLocationsPage } from './pages/stock-locations'
+import { Layout } from './ui/layout'
+import { EmptyState } from './ui/page'
 
 export function App() {
   const [signedIn, setSignedIn] = useState(Boolean(session.token))
+  useEffect(() => session.onSignedOut(() => setSignedIn(false)), [])
 
   if (!signedIn) return <SignInPage onSignedIn={() => setSignedIn(true)} />
 
   return (
-    <div className="shell">
-      <header className="topbar">
-        <span className="brand">Shopwright</span>
-        <button
-          type="button"
-          className="link"
-          onClick={() => {
-            session.token = null
-            setSignedIn(false)
-          }}
-        >
-          Sign out
-        </button>
-      </header>
-      <nav className="sidebar" aria-label="Sections">
-        <a href="#deliveries" aria-current="page">
-          Failed deliveries
-        </a>
-      </nav>
-      <main className="content">
-        <DeadLettersPage />
-      </main>
-    </div>
+    <BrowserRouter basename="/app">
+      <Layout
+        onSignOut={() => {
+          session.token = null
+          setSignedIn(false)
+        }}
+      >
+        <Routes>
+          <Route index element={<HomePage />} />
+          <Route path="products" element={<ProductListPage />} />
+          <Route path="products/new" element={<NewProductPage />} />
+          <Route path="products/:id" element={<ProductDetailPage />} />
+          <Route path="categories" element={<CategoriesPage />} />
+          <Route path="collections" element={<CollectionsPage />} />
+          <Route path="regions" element={<RegionsPage />} />
+          <Route path="sales-channels" element={<SalesChannelsPage />} />
+          <Route path="stock-locations" element={<StockLocationsPage />} />
+          <Route path="deliveries" element={<DeadLettersPage />} />
+          <Route
+            path="*"
+            element={<EmptyState title="Page not found">Choose a section from the menu.</EmptyState>}
+          />
+        </Routes>
+      </Layout>
+    </BrowserRouter>
   )
 }

@@ -1,5 +1,6 @@
 // Core modules, loaded before the config's plugins through the same plugin API.
 import type { PluginDefinition } from '../kernel/plugin'
+import { fileModule } from './file'
 import { inventoryModule } from './inventory'
 import { pricingModule } from './pricing'
 import { productModule } from './product'
@@ -16,4 +17,5 @@ export const CORE_MODULES: PluginDefinition<any>[] = [
   pricingModule,
   inventoryModule,
   searchModule,
+  fileModule,
 ]
