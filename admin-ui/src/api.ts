@@ -30,22 +30,31 @@ export const session = {
   },
 }
 
-type QueryValue = string | number | boolean | undefined | null | string[]
+type QueryValue = string | number | boolean | undefined | null | string[] | Record<string, string | undefined>
 
-/** `?a=1&b[]=x&b[]=y`, leaving out empty values. */
+/** `?a=1&b[]=x&b[]=y&c[gte]=z`, leaving out empty values. */
 export function queryString(params: Record<string, QueryValue>): string {
   const search = new URLSearchParams()
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue
     if (Array.isArray(value)) for (const item of value) search.append(`${key}[]`, item)
-    else search.set(key, String(value))
+    else if (typeof value === 'object') {
+      for (const [operator, bound] of Object.entries(value))
+        if (bound) search.set(`${key}[${operator}]`, bound)
+    } else search.set(key, String(value))
   }
   const text = search.toString()
   return text ? `?${text}` : ''
 }
 
-async function send<T>(method: string, path: string, body?: BodyInit, contentType?: string): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' }
+async function send<T>(
+  method: string,
+  path: string,
+  body?: BodyInit,
+  contentType?: string,
+  extra: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extra }
   if (contentType) headers['content-type'] = contentType
   if (session.token) headers.authorization = `Bearer ${session.token}`
   const response = await fetch(path, { method, headers, body })
@@ -71,10 +80,18 @@ async function send<T>(method: string, path: string, body?: BodyInit, contentTyp
   return data as T
 }
 
-export function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+export interface CallOptions {
+  /** Money movements send one: a retry of the same action is then applied once. */
+  idempotencyKey?: string
+}
+
+export function api<T>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<T> {
+  const extra: Record<string, string> = options.idempotencyKey
+    ? { 'idempotency-key': options.idempotencyKey }
+    : {}
   return body === undefined
-    ? send<T>(method, path)
-    : send<T>(method, path, JSON.stringify(body), 'application/json')
+    ? send<T>(method, path, undefined, undefined, extra)
+    : send<T>(method, path, JSON.stringify(body), 'application/json', extra)
 }
 
 export interface UploadedFile {

@@ -5,6 +5,8 @@ import { session } from './api'
 import { CategoriesPage, CollectionsPage } from './pages/catalog-groups'
 import { DeadLettersPage } from './pages/dead-letters'
 import { HomePage } from './pages/home'
+import { OrderDetailPage } from './pages/orders/detail'
+import { OrderListPage } from './pages/orders/list'
 import { ProductDetailPage } from './pages/products/detail'
 import { ProductListPage } from './pages/products/list'
 import { NewProductPage } from './pages/products/new'
@@ -31,6 +33,8 @@ export function App() {
       >
         <Routes>
           <Route index element={<HomePage />} />
+          <Route path="orders" element={<OrderListPage />} />
+          <Route path="orders/:id" element={<OrderDetailPage />} />
           <Route path="products" element={<ProductListPage />} />
           <Route path="products/new" element={<NewProductPage />} />
           <Route path="products/:id" element={<ProductDetailPage />} />

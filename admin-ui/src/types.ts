@@ -89,3 +89,82 @@ export interface SalesChannel {
   description: string | null
   is_disabled: boolean
 }
+
+export interface OrderItem {
+  id: string
+  variant_id: string | null
+  product_id: string | null
+  title: string
+  subtitle?: string | null
+  variant_title?: string | null
+  thumbnail?: string | null
+  quantity: number
+  unit_price: number
+  detail: {
+    quantity: number
+    fulfilled_quantity: number
+    shipped_quantity: number
+    delivered_quantity: number
+    return_requested_quantity: number
+    return_received_quantity: number
+  }
+}
+
+export interface Payment {
+  id: string
+  provider_id: string
+  amount: number
+  currency_code: string
+  captured_amount: number
+  refunded_amount: number
+  canceled_at: string | null
+}
+
+export interface Fulfillment {
+  id: string
+  items: Array<{ item_id: string; quantity: number }>
+  tracking_numbers: string[]
+  shipped_at: string | null
+  delivered_at: string | null
+  created_at: string
+}
+
+export interface OrderReturn {
+  id: string
+  items: Array<{ item_id: string; quantity: number }>
+  status: string
+  restocked: boolean
+  refund_amount: number
+  received_at: string | null
+  created_at: string
+}
+
+export interface Order {
+  id: string
+  display_id: number
+  status: string
+  payment_status: string
+  fulfillment_status: string
+  email: string | null
+  customer_id: string | null
+  region_id: string | null
+  currency_code: string
+  item_total: number
+  subtotal: number
+  tax_total: number
+  shipping_total: number
+  discount_total: number
+  total: number
+  items: OrderItem[]
+  shipping_methods: Array<{ id: string; name: string; amount: number }>
+  shipping_address: Record<string, unknown> | null
+  billing_address: Record<string, unknown> | null
+  promotions: Array<{ id: string; code?: string | null }>
+  fulfillments: Fulfillment[]
+  returns: OrderReturn[]
+  payments: Payment[]
+  summary: { paid_total: number; refunded_total: number; pending_difference: number }
+  canceled_at: string | null
+  created_at: string
+  timeline?: Array<{ id: string; event: string; data: Record<string, unknown>; created_at: string }>
+}
