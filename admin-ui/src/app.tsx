@@ -2,7 +2,11 @@
 import { useEffect, useState } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router'
 import { session } from './api'
+import { AcceptInvitePage } from './pages/accept-invite'
+import { ApiKeysPage } from './pages/api-keys'
 import { CategoriesPage, CollectionsPage } from './pages/catalog-groups'
+import { CustomerDetailPage } from './pages/customers/detail'
+import { CustomerListPage } from './pages/customers/list'
 import { DeadLettersPage } from './pages/dead-letters'
 import { HomePage } from './pages/home'
 import { OrderDetailPage } from './pages/orders/detail'
@@ -11,16 +15,28 @@ import { ProductDetailPage } from './pages/products/detail'
 import { ProductListPage } from './pages/products/list'
 import { NewProductPage } from './pages/products/new'
 import { RegionsPage } from './pages/regions'
+import { RolesPage } from './pages/roles'
 import { SalesChannelsPage } from './pages/sales-channels'
 import { SignInPage } from './pages/sign-in'
+import { StaffPage } from './pages/staff'
 import { StockLocationsPage } from './pages/stock-locations'
 import { Layout } from './ui/layout'
 import { EmptyState } from './ui/page'
 
 export function App() {
   const [signedIn, setSignedIn] = useState(Boolean(session.token))
+  const [inviting, setInviting] = useState(window.location.pathname.startsWith('/app/invite'))
   useEffect(() => session.onSignedOut(() => setSignedIn(false)), [])
 
+  if (inviting)
+    return (
+      <AcceptInvitePage
+        onSignedIn={() => {
+          setInviting(false)
+          setSignedIn(true)
+        }}
+      />
+    )
   if (!signedIn) return <SignInPage onSignedIn={() => setSignedIn(true)} />
 
   return (
@@ -43,6 +59,11 @@ export function App() {
           <Route path="regions" element={<RegionsPage />} />
           <Route path="sales-channels" element={<SalesChannelsPage />} />
           <Route path="stock-locations" element={<StockLocationsPage />} />
+          <Route path="customers" element={<CustomerListPage />} />
+          <Route path="customers/:id" element={<CustomerDetailPage />} />
+          <Route path="staff" element={<StaffPage />} />
+          <Route path="roles" element={<RolesPage />} />
+          <Route path="api-keys" element={<ApiKeysPage />} />
           <Route path="deliveries" element={<DeadLettersPage />} />
           <Route
             path="*"

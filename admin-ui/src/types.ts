@@ -168,3 +168,74 @@ export interface Order {
   created_at: string
   timeline?: Array<{ id: string; event: string; data: Record<string, unknown>; created_at: string }>
 }
+
+export interface CustomerGroup {
+  id: string
+  name: string
+}
+
+export interface CustomerAddress {
+  id: string
+  address_name: string | null
+  is_default_shipping: boolean
+  first_name: string | null
+  last_name: string | null
+  company: string | null
+  address_1: string | null
+  address_2: string | null
+  city: string | null
+  postal_code: string | null
+  province: string | null
+  country_code: string | null
+  phone: string | null
+}
+
+export interface Customer {
+  id: string
+  email: string
+  first_name: string | null
+  last_name: string | null
+  company_name: string | null
+  phone: string | null
+  has_account: boolean
+  addresses: CustomerAddress[]
+  groups: CustomerGroup[]
+  created_at: string
+}
+
+export interface StaffUser {
+  id: string
+  email: string
+  first_name: string | null
+  last_name: string | null
+  role: string
+  created_at: string
+}
+
+export interface Role {
+  id: string
+  name: string
+  description: string | null
+  permissions: string[]
+  built_in: boolean
+}
+
+export interface Invite {
+  id: string
+  email: string
+  role: string
+  accepted: boolean
+  expires_at: string
+  created_at: string
+  token?: string
+}
+
+export interface SecretKey {
+  id: string
+  title: string
+  redacted: string
+  role: string
+  revoked_at: string | null
+  created_at: string
+  token?: string
+}

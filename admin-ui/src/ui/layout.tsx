@@ -34,7 +34,7 @@ export const NAVIGATION: Array<{ group: string; items: NavItem[] }> = [
       { to: '/stock-locations', label: 'Stock locations', requires: 'POST /admin/stock-locations' },
       { to: '/staff', label: 'Staff', requires: 'GET /admin/users' },
       { to: '/roles', label: 'Roles', requires: 'GET /admin/roles' },
-      { to: '/api-keys', label: 'API keys', requires: 'GET /admin/api-keys' },
+      { to: '/api-keys', label: 'API keys', requires: 'GET /admin/secret-keys' },
     ],
   },
   {
