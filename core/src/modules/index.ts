@@ -2,20 +2,24 @@
 import type { PluginDefinition } from '../kernel/plugin'
 import { fileModule } from './file'
 import { inventoryModule } from './inventory'
+import { notificationModule } from './notification'
 import { pricingModule } from './pricing'
 import { productModule } from './product'
 import { regionModule } from './region'
 import { salesChannelModule } from './sales-channel'
 import { searchModule } from './search'
+import { storeModule } from './store'
 import { systemModule } from './system'
 
 export const CORE_MODULES: PluginDefinition<any>[] = [
   systemModule,
+  storeModule,
   regionModule,
   salesChannelModule,
   productModule,
   pricingModule,
   inventoryModule,
   searchModule,
+  notificationModule,
   fileModule,
 ]
