@@ -47,6 +47,11 @@ export type {
   CallbackInput,
   ExternalIdentity,
 } from './modules/auth/provider'
+export type { CartView } from './modules/cart/schemas'
+export type { CartCaller, CartService } from './modules/cart/service'
+export { CartCompletedError } from './modules/cart/service'
+export type { FulfillmentService, ShippingContext } from './modules/fulfillment/service'
+export { MANUAL_PROVIDER_ID } from './modules/fulfillment/service'
 export type {
   DeliveryStatus,
   DeliveryStatusUpdate,
@@ -76,6 +81,9 @@ export {
   PaymentProviderUnavailableError,
   WebhookSignatureError,
 } from './modules/payment/provider'
+export type { PromotionService, PromotionUser } from './modules/promotion/service'
+export { PromotionLimitError } from './modules/promotion/service'
 export type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './modules/search/provider'
 export type { SearchService } from './modules/search/service'
+export type { TaxService } from './modules/tax/service'
 export { isEmptyStore, seedDemo, seedGeneratedProducts, staticDir } from './seed/demo'

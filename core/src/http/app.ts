@@ -198,7 +198,13 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   })
   app.use(errorHandler)
   app.use(corsFor(config))
-  const parseBody = bodyParser({ enableTypes: ['json'], jsonLimit: config.http.bodyLimit, encoding: 'utf-8' })
+  const parseBody = bodyParser({
+    enableTypes: ['json'],
+    jsonLimit: config.http.bodyLimit,
+    encoding: 'utf-8',
+    // Medusa's Store API takes a body on some DELETEs (DELETE /store/carts/:id/promotions).
+    parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
+  })
   app.use(async (ctx, next) => {
     // Webhooks verify signatures over the exact bytes: the parser keeps them as ctx.request.rawBody.
     try {
