@@ -3,9 +3,37 @@
 // tax-inclusive regions; prices come from the catalog only; bad input gets clear 4xx answers; a
 // customer's cart is invisible to everyone else; a completed cart cannot change.
 import Medusa from '@medusajs/js-sdk'
+import type { HttpTypes } from '@medusajs/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { StoreShippingOptionView } from '../fulfillment/store-routes'
+import type { CartView } from './schemas'
 import type { CartService } from './service'
 import { admin, openTestShop, type TestShop } from './test-shop'
+
+// Medusa's types give every line a back-reference to its cart (and every tax line and adjustment one
+// to its line) that its API never sends, and type timestamps as Date, which JSON cannot carry.
+type Line = HttpTypes.StoreCartLineItem
+type Method = HttpTypes.StoreCartShippingMethod
+type SentLine = Omit<Line, 'cart' | 'tax_lines' | 'adjustments' | 'created_at' | 'updated_at'> & {
+  tax_lines?: Array<Omit<NonNullable<Line['tax_lines']>[number], 'item'>>
+  adjustments?: Array<Omit<NonNullable<Line['adjustments']>[number], 'item'>>
+}
+type SentMethod = Omit<Method, 'tax_lines' | 'adjustments'> & {
+  tax_lines?: Array<Omit<NonNullable<Method['tax_lines']>[number], 'shipping_method'>>
+  adjustments?: Array<Omit<NonNullable<Method['adjustments']>[number], 'shipping_method'>>
+}
+// The payment collection is the payment module's to shape; the cart passes it through.
+type SentCart = Omit<HttpTypes.StoreCart, 'items' | 'shipping_methods' | 'payment_collection'> & {
+  items?: SentLine[]
+  shipping_methods?: SentMethod[]
+}
+type SentShippingOption = Omit<
+  HttpTypes.StoreCartShippingOption,
+  'service_zone_id' | 'shipping_profile_id'
+> & {
+  service_zone_id: string | null
+  shipping_profile_id: string | null
+}
 
 describe('cart through the Store API', () => {
   let shop: TestShop
@@ -80,6 +108,13 @@ describe('cart through the Store API', () => {
       total: 10588,
     })
     expect(cart.promotions.map((promotion) => promotion.code)).toEqual(['WELCOME10'])
+  })
+
+  it('answers with Medusa’s StoreCart and StoreCartShippingOption types', () => {
+    // Type-level, checked by tsc: Shopwright's cart is a Medusa StoreCart as its API sends it.
+    const asMedusaCart = (cart: CartView): SentCart => cart
+    const asMedusaOption = (option: StoreShippingOptionView): SentShippingOption => option
+    expect([asMedusaCart, asMedusaOption]).toHaveLength(2)
   })
 
   it('merges the same variant into one line, and removes a line at quantity 0 or on delete', async () => {

@@ -85,3 +85,5 @@ export const listStoreShippingOptions = defineRoute({
     }
   },
 })
+
+export type StoreShippingOptionView = z.output<typeof storeShippingOptionSchema>

@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/knex'
 import { type Database, knexOf } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
+import { toMajorUnits } from '../../infra/money'
 import { ConflictError, InvalidDataError, NotFoundError } from '../../kernel/errors'
 import type { PromotionTerms } from './adjustments'
 import { Promotion, PromotionUsage } from './entities'
@@ -374,7 +375,7 @@ export class PromotionService {
       return `applies only to carts in ${row.currency_code.toUpperCase()}`
     }
     if (row.min_subtotal != null && context.item_subtotal < row.min_subtotal) {
-      return `needs an item subtotal of at least ${row.min_subtotal} (minor units)`
+      return `needs an item subtotal of at least ${toMajorUnits(row.min_subtotal, context.currency_code)} ${context.currency_code.toUpperCase()}`
     }
     return undefined
   }
