@@ -120,7 +120,11 @@ export class FulfillmentService {
   }
 
   async createShippingOption(input: ShippingOptionInput): Promise<ShippingOptionView> {
-    await this.regions.retrieveRegion(input.region_id)
+    await this.regions.retrieveRegion(input.region_id).catch((error: unknown) => {
+      throw error instanceof NotFoundError
+        ? new InvalidDataError(`Region ${input.region_id} was not found`)
+        : error
+    })
     return this.db.transaction(async (em) => {
       if (input.service_zone_id && !(await em.count(ServiceZone, { id: input.service_zone_id }))) {
         throw new InvalidDataError(`Service zone ${input.service_zone_id} was not found`)
