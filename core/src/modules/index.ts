@@ -1,5 +1,6 @@
 // Core modules, loaded before the config's plugins through the same plugin API.
 import type { PluginDefinition } from '../kernel/plugin'
+import { fileModule } from './file'
 import { inventoryModule } from './inventory'
 import { notificationModule } from './notification'
 import { orderModule } from './order'
@@ -24,4 +25,5 @@ export const CORE_MODULES: PluginDefinition<any>[] = [
   orderModule,
   searchModule,
   notificationModule,
+  fileModule,
 ]
