@@ -190,15 +190,21 @@ export class PayPalPaymentProvider implements PaymentProvider {
     let order = await this.getOrder(data)
     if (order.status === 'APPROVED') {
       const id = orderId(data)
-      order = (
-        await this.call(() =>
-          this.orders.authorizeOrder({
-            id,
-            paypalRequestId: operationKey(context.idempotency_key, 'authorize'),
-            prefer: 'return=representation',
-          }),
-        )
-      ).result
+      try {
+        order = (
+          await this.call(() =>
+            this.orders.authorizeOrder({
+              id,
+              paypalRequestId: operationKey(context.idempotency_key, 'authorize'),
+              prefer: 'return=representation',
+            }),
+          )
+        ).result
+      } catch (error) {
+        // Authorized in the meantime (by another process): PayPal's order says how.
+        if (!(error instanceof PayPalIssueError && error.issue === 'ORDER_ALREADY_AUTHORIZED')) throw error
+        order = await this.getOrder(data)
+      }
     }
     const authorization = authorizationOf(order)
     if (authorization?.status === 'DENIED') throw new PaymentDeclinedError('PayPal denied the authorization')

@@ -255,6 +255,21 @@ describe('capturing, refunding and canceling', () => {
     expect(fake.intent(String(authorized.data.id))?.amount_received).toBe(4_000)
   })
 
+  it('two captures at once capture once, and both report it captured', async () => {
+    const authorized = await authorizedPayment(4_500)
+
+    const results = await Promise.all([
+      provider.capturePayment({ data: authorized.data, context: context() }),
+      provider.capturePayment({ data: authorized.data, context: context() }),
+    ])
+
+    expect(results.map((result) => result.status)).toEqual(['captured', 'captured'])
+    const id = String(authorized.data.id)
+    expect(
+      fake.events.filter((event) => event.type === 'payment_intent.succeeded' && event.data.object.id === id),
+    ).toHaveLength(1)
+  })
+
   it('cancels an authorization, and canceling again changes nothing', async () => {
     const authorized = await authorizedPayment(5_000)
 
