@@ -23,19 +23,38 @@ import Stripe from 'stripe'
 import { z } from 'zod'
 
 export const stripeOptionsSchema = z.object({
-  /** A secret (sk_…) or restricted (rk_…) API key. */
   apiKey: z
     .string()
-    .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…, rk_…)'),
-  /** The signing secret of the webhook endpoint that points at /hooks/payment/stripe. */
-  webhookSecret: z.string().regex(/^whsec_\w+$/, "must be the webhook endpoint's signing secret (whsec_…)"),
-  /** Where the Stripe API is (tests point it at a local fake); Stripe's own API when absent. */
-  apiBase: z.url({ protocol: /^https?$/ }).optional(),
-  /** Retries of a request that failed on the network or with a 5xx, with the same idempotency key. */
-  maxNetworkRetries: z.number().int().min(0).max(10).default(2),
-  timeoutMs: z.number().int().positive().default(30_000),
-  /** How old a webhook's signed timestamp may be. */
-  webhookToleranceSeconds: z.number().int().positive().default(300),
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…, rk_…)')
+    .describe('A secret (`sk_…`) or restricted (`rk_…`) API key.'),
+  webhookSecret: z
+    .string()
+    .regex(/^whsec_\w+$/, "must be the webhook endpoint's signing secret (whsec_…)")
+    .describe(
+      'The signing secret (`whsec_…`) of the webhook endpoint that points at `/hooks/payment/stripe`.',
+    ),
+  apiBase: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe(
+      "Where the Stripe API is, e.g. `http://127.0.0.1:12111` for a local fake; Stripe's own API when absent.",
+    ),
+  maxNetworkRetries: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(2)
+    .describe(
+      'Retries of a request that failed on the network or with a 5xx, with the same idempotency key.',
+    ),
+  timeoutMs: z.number().int().positive().default(30_000).describe('Time one request to Stripe may take.'),
+  webhookToleranceSeconds: z
+    .number()
+    .int()
+    .positive()
+    .default(300)
+    .describe("How old a webhook's signed timestamp may be before it is rejected as a replay."),
 })
 
 export type StripeOptions = z.output<typeof stripeOptionsSchema>
