@@ -118,7 +118,6 @@ export class StripePaymentProvider implements PaymentProvider {
             idempotency_key: context.idempotency_key,
             ...(context.customer?.id && { customer_id: context.customer.id }),
           },
-          ...(context.customer?.email && { receipt_email: context.customer.email }),
           // A card confirmed here has no page to return to, unlike the methods Elements offers.
           ...(paymentMethod && { payment_method: paymentMethod, payment_method_types: ['card'] }),
         },
