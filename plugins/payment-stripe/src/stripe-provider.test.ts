@@ -109,6 +109,23 @@ describe('a payment session', () => {
     expect(fake.intent(session.id)?.amount).toBe(6_500)
   })
 
+  it('follows a cart total that goes back to an earlier one, whatever key the calls carry', async () => {
+    const session = await initiate(5_000)
+    const update = (amount: number) =>
+      provider.updatePayment({
+        data: session.data,
+        amount,
+        currency_code: 'usd',
+        context: { idempotency_key: `total:${amount}` },
+      })
+
+    await update(6_000)
+    await update(7_000)
+    await update(6_000)
+
+    expect(fake.intent(session.id)?.amount).toBe(6_000)
+  })
+
   it('rejects data that is not a Stripe payment method', async () => {
     await expect(initiate(1_000, { payment_method: 'card_4242' })).rejects.toThrow(InvalidDataError)
   })

@@ -127,13 +127,15 @@ export class StripePaymentProvider implements PaymentProvider {
     return { id: intent.id, ...resultOf(intent) }
   }
 
-  async updatePayment({ data, amount, currency_code, context }: PaymentAmountInput): Promise<PaymentResult> {
+  /**
+   * Setting the amount is idempotent by nature, so it carries no key of ours: a key reused for a
+   * total the cart had before (A → B → A) would be answered with Stripe's stored reply and change
+   * nothing. The SDK still gives its own retries one key.
+   */
+  async updatePayment({ data, amount, currency_code }: PaymentAmountInput): Promise<PaymentResult> {
+    const id = intentId(data)
     const intent = await this.call(() =>
-      this.stripe.paymentIntents.update(
-        intentId(data),
-        { amount, currency: currency_code.toLowerCase() },
-        { idempotencyKey: operationKey(context.idempotency_key, 'update') },
-      ),
+      this.stripe.paymentIntents.update(id, { amount, currency: currency_code.toLowerCase() }),
     )
     return resultOf(intent)
   }
