@@ -143,6 +143,21 @@ describe('authorizing', () => {
     expect(authorized.data).toMatchObject({ status: 'requires_capture', amount_capturable: 7_500 })
   })
 
+  it('with capture on, reads a payment confirmed in the storefront as captured', async () => {
+    const capturing = providerWith({ capture: true })
+    const session = await capturing.initiatePayment({
+      amount: 3_100,
+      currency_code: 'usd',
+      context: context(),
+    })
+    await storefrontStripe.paymentIntents.confirm(session.id, { payment_method: 'pm_card_visa' })
+
+    const result = await capturing.authorizePayment({ data: session.data, context: context() })
+
+    expect(result.status).toBe('captured')
+    expect(fake.intent(session.id)).toMatchObject({ capture_method: 'automatic', amount_received: 3_100 })
+  })
+
   it('confirms a payment method the storefront sent with the session', async () => {
     const session = await initiate(3_000, { payment_method: 'pm_card_visa' })
 

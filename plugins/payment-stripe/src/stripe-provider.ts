@@ -39,6 +39,12 @@ export const stripeOptionsSchema = z.object({
     .describe(
       "Where the Stripe API is, e.g. `http://127.0.0.1:12111` for a local fake; Stripe's own API when absent.",
     ),
+  capture: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Capture when the shopper pays (Stripe's automatic capture) instead of only authorizing and capturing from the order later.",
+    ),
   maxNetworkRetries: z
     .number()
     .int()
@@ -113,7 +119,7 @@ export class StripePaymentProvider implements PaymentProvider {
         {
           amount,
           currency: currency_code.toLowerCase(),
-          capture_method: 'manual',
+          capture_method: this.options.capture ? 'automatic' : 'manual',
           metadata: {
             idempotency_key: context.idempotency_key,
             ...(context.customer?.id && { customer_id: context.customer.id }),
