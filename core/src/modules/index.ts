@@ -1,5 +1,7 @@
 // Core modules, loaded before the config's plugins through the same plugin API.
 import type { PluginDefinition } from '../kernel/plugin'
+import { authModule } from './auth'
+import { customerModule } from './customer'
 import { inventoryModule } from './inventory'
 import { pricingModule } from './pricing'
 import { productModule } from './product'
@@ -7,6 +9,7 @@ import { regionModule } from './region'
 import { salesChannelModule } from './sales-channel'
 import { searchModule } from './search'
 import { systemModule } from './system'
+import { userModule } from './user'
 
 export const CORE_MODULES: PluginDefinition<any>[] = [
   systemModule,
@@ -16,4 +19,7 @@ export const CORE_MODULES: PluginDefinition<any>[] = [
   pricingModule,
   inventoryModule,
   searchModule,
+  authModule,
+  customerModule,
+  userModule,
 ]

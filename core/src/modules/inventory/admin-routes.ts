@@ -16,6 +16,7 @@ const levelSchema = z.object({
 export const createStockLocation = defineRoute({
   method: 'post',
   path: '/admin/stock-locations',
+  permission: 'stock_location:write',
   summary: 'Create a stock location',
   tags: ['Admin: inventory'],
   body: z.object({ name: z.string().min(1).max(191) }),
@@ -29,6 +30,7 @@ export const createStockLocation = defineRoute({
 export const adjustInventory = defineRoute({
   method: 'post',
   path: '/admin/inventory/adjustments',
+  permission: 'inventory:write',
   summary: "Add to (or, negative, remove from) a variant's stock at a location",
   tags: ['Admin: inventory'],
   body: z.object({
@@ -49,6 +51,7 @@ export const adjustInventory = defineRoute({
 export const listInventoryLevels = defineRoute({
   method: 'get',
   path: '/admin/inventory/levels',
+  permission: 'inventory:read',
   summary: 'Stock levels of variants at every location',
   tags: ['Admin: inventory'],
   query: z.object({ variant_id: idListQuery() }),

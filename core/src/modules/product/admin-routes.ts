@@ -25,6 +25,7 @@ async function productJson(resolve: Resolve, id: string): Promise<string> {
 export const createProduct = defineRoute({
   method: 'post',
   path: '/admin/products',
+  permission: 'product:write',
   summary: 'Create a product with its options, variants and prices',
   tags: ['Admin: products'],
   body: productInputSchema,
@@ -39,6 +40,7 @@ export const createProduct = defineRoute({
 export const batchCreateProducts = defineRoute({
   method: 'post',
   path: '/admin/products/batch',
+  permission: 'product:write',
   summary: 'Create many products at once: all or none',
   tags: ['Admin: products'],
   body: z.object({ create: z.array(productInputSchema).min(1).max(500) }),
@@ -52,6 +54,7 @@ export const batchCreateProducts = defineRoute({
 export const listProducts = defineRoute({
   method: 'get',
   path: '/admin/products',
+  permission: 'product:read',
   summary: 'List products of every status',
   tags: ['Admin: products'],
   query: storeProductQuery.omit({
@@ -83,6 +86,7 @@ const idParams = z.object({ id: z.string().max(64) })
 export const retrieveProduct = defineRoute({
   method: 'get',
   path: '/admin/products/:id',
+  permission: 'product:read',
   summary: 'Get a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -93,6 +97,7 @@ export const retrieveProduct = defineRoute({
 export const updateProduct = defineRoute({
   method: 'post',
   path: '/admin/products/:id',
+  permission: 'product:write',
   summary: 'Update a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -107,6 +112,7 @@ export const updateProduct = defineRoute({
 export const deleteProduct = defineRoute({
   method: 'delete',
   path: '/admin/products/:id',
+  permission: 'product:write',
   summary: 'Delete a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -120,6 +126,7 @@ export const deleteProduct = defineRoute({
 export const createCategory = defineRoute({
   method: 'post',
   path: '/admin/product-categories',
+  permission: 'category:write',
   summary: 'Create a product category',
   tags: ['Admin: products'],
   body: z.object({
@@ -152,6 +159,7 @@ export const createCategory = defineRoute({
 export const createCollection = defineRoute({
   method: 'post',
   path: '/admin/collections',
+  permission: 'collection:write',
   summary: 'Create a collection',
   tags: ['Admin: products'],
   body: z.object({
@@ -171,6 +179,7 @@ export const createCollection = defineRoute({
 export const importProducts = defineRoute({
   method: 'post',
   path: '/admin/products/import',
+  permission: 'product:write',
   summary: 'Import products from CSV (text/csv body, one row per variant): all rows or none',
   tags: ['Admin: products'],
   response: z.object({ created: z.number().int() }),
@@ -186,6 +195,7 @@ export const importProducts = defineRoute({
 export const exportProducts = defineRoute({
   method: 'get',
   path: '/admin/products/export',
+  permission: 'product:read',
   summary: 'Export every product as CSV (streamed), in the import format',
   tags: ['Admin: products'],
   response: z.string(),

@@ -25,6 +25,7 @@ const service = (resolve: <T>(name: string) => T) => resolve<SalesChannelService
 export const createSalesChannel = defineRoute({
   method: 'post',
   path: '/admin/sales-channels',
+  permission: 'sales_channel:write',
   summary: 'Create a sales channel',
   tags: ['Admin: sales channels'],
   body: z.object({
@@ -39,6 +40,7 @@ export const createSalesChannel = defineRoute({
 export const listSalesChannels = defineRoute({
   method: 'get',
   path: '/admin/sales-channels',
+  permission: 'sales_channel:read',
   summary: 'List sales channels',
   tags: ['Admin: sales channels'],
   query: listQuery(),
@@ -49,6 +51,7 @@ export const listSalesChannels = defineRoute({
 export const createPublishableKey = defineRoute({
   method: 'post',
   path: '/admin/publishable-keys',
+  permission: 'publishable_key:write',
   summary: 'Create a publishable key for sales channels',
   tags: ['Admin: sales channels'],
   body: z.object({
@@ -64,6 +67,7 @@ export const createPublishableKey = defineRoute({
 export const revokePublishableKey = defineRoute({
   method: 'post',
   path: '/admin/publishable-keys/:id/revoke',
+  permission: 'publishable_key:write',
   summary: 'Revoke a publishable key',
   tags: ['Admin: sales channels'],
   params: z.object({ id: z.string().max(64) }),
