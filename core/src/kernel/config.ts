@@ -149,6 +149,13 @@ const configSchema = z.object({
         .describe(
           'Sign-in attempts, registrations and code requests allowed from one IP address per 15 minutes (each counted apart).',
         ),
+      resetPasswordUrl: z
+        .string()
+        .url()
+        .default('http://localhost:8000/reset-password')
+        .describe(
+          "The storefront's page for choosing a new password: reset emails link to it with `?token=…`.",
+        ),
       secureCookies: z
         .boolean()
         .default(process.env.NODE_ENV === 'production')

@@ -3,22 +3,26 @@ import type { PluginDefinition } from '../kernel/plugin'
 import { authModule } from './auth'
 import { customerModule } from './customer'
 import { inventoryModule } from './inventory'
+import { notificationModule } from './notification'
 import { pricingModule } from './pricing'
 import { productModule } from './product'
 import { regionModule } from './region'
 import { salesChannelModule } from './sales-channel'
 import { searchModule } from './search'
+import { storeModule } from './store'
 import { systemModule } from './system'
 import { userModule } from './user'
 
 export const CORE_MODULES: PluginDefinition<any>[] = [
   systemModule,
+  storeModule,
   regionModule,
   salesChannelModule,
   productModule,
   pricingModule,
   inventoryModule,
   searchModule,
+  notificationModule,
   authModule,
   customerModule,
   userModule,

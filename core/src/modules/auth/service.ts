@@ -248,7 +248,12 @@ export class AuthService {
       template: 'password_reset',
       channel: 'email',
       to: entityId,
-      data: { token, actor_type: actorType, expires_in_minutes: RESET_TOKEN_SECONDS / 60 },
+      data: {
+        token,
+        reset_url: `${this.config.auth.resetPasswordUrl}?token=${encodeURIComponent(token)}`,
+        actor_type: actorType,
+        expires_in_minutes: RESET_TOKEN_SECONDS / 60,
+      },
       idempotency_key: `password_reset:${jti}`,
       customer_id: actorType === 'customer' ? identity.actor_id : null,
     })
@@ -491,17 +496,12 @@ export class AuthService {
     throw new InvalidDataError('Send an email or a phone number')
   }
 
-  /** After a registration: a welcome message and a code that verifies the email. */
-  async welcome(authIdentityId: string, account: { id: string; email: string }): Promise<void> {
+  /**
+   * After a registration: a code that verifies the email (the notification module welcomes the
+   * customer on `customer.created`).
+   */
+  async sendEmailVerification(authIdentityId: string, account: { id: string; email: string }): Promise<void> {
     try {
-      await this.send({
-        template: 'welcome',
-        channel: 'email',
-        to: account.email,
-        data: {},
-        idempotency_key: `welcome:${account.id}`,
-        customer_id: account.id,
-      })
       const issued = await this.codes.issue('verify-email', account.email, {
         auth_identity_id: authIdentityId,
       })
@@ -515,7 +515,7 @@ export class AuthService {
       })
     } catch (error) {
       // The account exists either way; the customer can ask for a verification code again.
-      this.logger.warn({ err: error, customer_id: account.id }, 'could not send the welcome messages')
+      this.logger.warn({ err: error, customer_id: account.id }, 'could not send the email verification code')
     }
   }
 

@@ -48,7 +48,13 @@ export class CustomerService implements CustomerAccounts {
         created_by: null,
       })
       await within?.(em, customer.id)
-      this.events.emit(em, CustomerEvents.created, { id: customer.id, has_account: true })
+      this.events.emit(em, CustomerEvents.created, {
+        id: customer.id,
+        email,
+        first_name: customer.first_name ?? null,
+        last_name: customer.last_name ?? null,
+        has_account: true,
+      })
       return customer.id
     })
     return { id, email, phone: input.phone ?? null }
@@ -77,6 +83,11 @@ export class CustomerService implements CustomerAccounts {
       { orderBy: { created_at: 'asc', id: 'asc' } },
     )
     return this.view(customer, addresses)
+  }
+
+  /** The customer as staff see it (the notification module reads customers through this). */
+  retrieve(id: string): Promise<AdminCustomerView> {
+    return this.retrieveAdminCustomer(id)
   }
 
   async retrieveAdminCustomer(id: string): Promise<AdminCustomerView> {

@@ -50,7 +50,7 @@ export const createStoreCustomer = defineRoute({
     const account = await customers(resolve).createAccount({ ...body, email }, (em, customerId) =>
       auth.linkActor(identity.id, 'customer', customerId, em),
     )
-    await auth.welcome(identity.id, account)
+    await auth.sendEmailVerification(identity.id, account)
     return { customer: await customers(resolve).retrieveCustomer(account.id) }
   },
 })

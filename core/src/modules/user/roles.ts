@@ -11,7 +11,7 @@ export const BUILT_IN_ROLES: Record<string, { description: string; permissions: 
       'collection:*',
       'inventory:*',
       'stock_location:*',
-      'price:*',
+      'price_list:*',
       'sales_channel:read',
       'region:read',
       'publishable_key:read',
@@ -32,7 +32,7 @@ export const BUILT_IN_ROLES: Record<string, { description: string; permissions: 
   },
   support: {
     description: 'Customers, and reading their orders',
-    permissions: ['customer:*', 'customer_group:read', 'order:read', 'product:read'],
+    permissions: ['customer:*', 'customer_group:read', 'order:read', 'product:read', 'notification:read'],
   },
   analyst: { description: 'Reads everything, changes nothing', permissions: ['*:read'] },
 }

@@ -152,6 +152,7 @@ export class UserService implements AdminAuthorizer, SecretKeyVerifier {
         password: input.password,
       })
       this.events.emit(tx, UserEvents.created, { id: user.id })
+      await tx.flush()
       return user
     }
     return this.view(em ? await run(em) : await this.db.transaction(run))
