@@ -7,10 +7,12 @@ import { productModule } from './product'
 import { regionModule } from './region'
 import { salesChannelModule } from './sales-channel'
 import { searchModule } from './search'
+import { storeModule } from './store'
 import { systemModule } from './system'
 
 export const CORE_MODULES: PluginDefinition<any>[] = [
   systemModule,
+  storeModule,
   regionModule,
   salesChannelModule,
   productModule,
