@@ -3,6 +3,8 @@
 export type { Actor } from './http/actor'
 export { currentActor, currentCustomerId } from './http/actor'
 export { listQuery, listResponse, MAX_LIST_LIMIT } from './http/list'
+export type { PageHandler } from './http/pages'
+export { servePages } from './http/pages'
 export type { AnyRoute, RouteContext, RouteDefinition } from './http/route'
 export { defineRoute } from './http/route'
 export type { Cache } from './infra/cache'
@@ -76,6 +78,7 @@ export {
   PaymentProviderUnavailableError,
   WebhookSignatureError,
 } from './modules/payment/provider'
+export type { SalesChannelService } from './modules/sales-channel/service'
 export type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './modules/search/provider'
 export type { SearchService } from './modules/search/service'
 export { isEmptyStore, seedDemo, seedGeneratedProducts, staticDir } from './seed/demo'
