@@ -50,6 +50,13 @@ export type {
   ExternalIdentity,
 } from './modules/auth/provider'
 export type {
+  CampaignView,
+  ConsentView,
+  MarketingService,
+  Segment,
+  SegmentResolver,
+} from './modules/notification/marketing-service'
+export type {
   DeliveryStatus,
   DeliveryStatusUpdate,
   NotificationChannel,
@@ -59,6 +66,14 @@ export type {
   StatusWebhook,
 } from './modules/notification/provider'
 export { PermanentDeliveryError } from './modules/notification/provider'
+export type {
+  DeliveryView,
+  NotificationService,
+  QueuedDelivery,
+  SendTransactionalInput,
+} from './modules/notification/service'
+export type { TemplateId } from './modules/notification/templates'
+export { TEMPLATE_IDS } from './modules/notification/templates'
 export type {
   InitiatePaymentInput,
   InitiatePaymentResult,

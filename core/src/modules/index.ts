@@ -1,19 +1,23 @@
 // Core modules, loaded before the config's plugins through the same plugin API.
 import type { PluginDefinition } from '../kernel/plugin'
 import { inventoryModule } from './inventory'
+import { notificationModule } from './notification'
 import { pricingModule } from './pricing'
 import { productModule } from './product'
 import { regionModule } from './region'
 import { salesChannelModule } from './sales-channel'
 import { searchModule } from './search'
+import { storeModule } from './store'
 import { systemModule } from './system'
 
 export const CORE_MODULES: PluginDefinition<any>[] = [
   systemModule,
+  storeModule,
   regionModule,
   salesChannelModule,
   productModule,
   pricingModule,
   inventoryModule,
   searchModule,
+  notificationModule,
 ]

@@ -9,6 +9,7 @@ import type { InventoryService } from '../modules/inventory/service'
 import type { ProductInput, ProductService } from '../modules/product/service'
 import type { RegionService } from '../modules/region/service'
 import type { SalesChannelService } from '../modules/sales-channel/service'
+import type { StoreService } from '../modules/store/service'
 
 const CATEGORIES: Record<
   string,
@@ -68,6 +69,12 @@ export async function seedDemo(app: Shopwright): Promise<DemoResult> {
   const imageDir = path.join(staticDir(app.config.projectDir), 'products')
   mkdirSync(imageDir, { recursive: true })
 
+  const stores = app.container.resolve<StoreService>('storeService')
+  await stores.updateStore((await stores.retrieveStore()).id, {
+    name: 'Shopwright Outfitters',
+    default_currency_code: 'usd',
+    supported_currencies: ['usd', 'eur'],
+  })
   const us = await regions.createRegion({
     name: 'United States',
     currency_code: 'usd',
