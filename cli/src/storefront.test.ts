@@ -138,6 +138,10 @@ describe('starter storefront', () => {
     await page.goto(`${shop}/cart`)
     await page.getByText('Your cart is empty.').waitFor()
     await expect(page.getByRole('link', { name: 'Check out' }).count()).resolves.toBe(0)
+    await page.goto(`${shop}/checkout`)
+    await page.getByText('Your cart is empty.').waitFor()
+    await expect(page.getByRole('button', { name: 'Place order' }).count()).resolves.toBe(0)
+    await expect(page.getByLabel('Email').count()).resolves.toBe(0)
     expect(errors).toEqual([])
     await page.close()
   })
@@ -151,6 +155,8 @@ describe('starter storefront', () => {
         ['category', '/categories/apparel', 'Apparel'],
         ['product', `/products/${PRODUCT.handle}`, PRODUCT.title],
         ['cart', '/cart', 'Your cart'],
+        ['checkout', '/checkout', 'Checkout'],
+        ['account', '/account', 'Your account'],
       ]
       for (const [name, route, heading] of pages) {
         await page.goto(`${shop}${route}`)

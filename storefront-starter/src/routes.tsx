@@ -3,9 +3,12 @@
 import { data, type RouteObject } from 'react-router'
 import { ErrorPage, Layout, RootErrorPage, rootLoader } from './components/layout'
 import type { StoreClient } from './lib/store-client'
+import { AccountCallbackPage, AccountPage, accountMeta } from './pages/account'
 import { CartPage, cartMeta } from './pages/cart'
+import { CheckoutPage, checkoutMeta } from './pages/checkout'
 import { HomePage, homeLoader } from './pages/home'
 import { categoryLoader, collectionLoader, ListingPage } from './pages/listing'
+import { OrderPage, orderMeta } from './pages/order'
 import { ProductPage, productLoader } from './pages/product'
 import { SearchPage, searchLoader } from './pages/search'
 
@@ -26,7 +29,16 @@ export function createRoutes(store: StoreClient): RouteObject[] {
             { path: 'categories/:handle', element: <ListingPage />, loader: categoryLoader(store) },
             { path: 'collections/:handle', element: <ListingPage />, loader: collectionLoader(store) },
             { path: 'search', element: <SearchPage />, loader: searchLoader(store) },
+            // The shopper's own pages load their data in the browser: the server knows no cart or customer.
             { path: 'cart', element: <CartPage />, loader: () => cartMeta },
+            { path: 'checkout', element: <CheckoutPage />, loader: () => checkoutMeta },
+            { path: 'order/:id/confirmed', element: <OrderPage />, loader: () => orderMeta },
+            { path: 'account', element: <AccountPage />, loader: () => accountMeta },
+            {
+              path: 'account/callback/:provider',
+              element: <AccountCallbackPage />,
+              loader: () => accountMeta,
+            },
             {
               path: '*',
               loader: () => {
