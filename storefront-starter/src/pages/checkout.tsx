@@ -74,7 +74,9 @@ function DeliveryStep({ cart }: { cart: Cart }) {
   const { store, updateCart } = useShop()
   const [options, setOptions] = useState<HttpTypes.StoreCartShippingOption[]>()
   const [error, setError] = useState<string>()
-  const chosen = cart.shipping_methods?.[0]?.shipping_option_id
+  const saved = cart.shipping_methods?.[0]?.shipping_option_id
+  // The choice shows at once; the cart follows.
+  const [chosen, setChosen] = useState(saved)
   useEffect(() => {
     store.sdk.store.fulfillment
       .listCartOptions({ cart_id: cart.id })
@@ -83,9 +85,11 @@ function DeliveryStep({ cart }: { cart: Cart }) {
   }, [store, cart.id])
   const choose = async (optionId: string) => {
     setError(undefined)
+    setChosen(optionId)
     try {
       await updateCart((cartId) => store.sdk.store.cart.addShippingMethod(cartId, { option_id: optionId }))
     } catch (failure) {
+      setChosen(saved)
       setError(errorMessage(failure, 'This delivery option could not be chosen'))
     }
   }
