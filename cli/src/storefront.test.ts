@@ -83,6 +83,18 @@ describe('starter storefront', () => {
     expect(html).toContain('€44.99')
   })
 
+  it('switches the shop to the region the shopper picks, prices included', async () => {
+    const { page, errors } = await openPage(browser)
+    await page.goto(`${shop}/products/${PRODUCT.handle}`)
+    await expect(page.getByTestId('price').textContent()).resolves.toBe('$49.00')
+    await page.getByLabel('Ship to', { exact: true }).selectOption({ label: 'Europe (EUR)' })
+    await page.getByTestId('price').getByText('€44.99').waitFor()
+    await page.reload()
+    await expect(page.getByTestId('price').textContent()).resolves.toBe('€44.99')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('answers an unknown product with a 404 page', async () => {
     const response = await fetch(`${shop}/products/no-such-thing`)
     expect(response.status).toBe(404)
