@@ -151,7 +151,10 @@ function PaymentStep({ cart }: { cart: Cart }) {
       const result = await store.sdk.store.cart.complete(cart.id)
       if (result.type === 'order') {
         forgetCart()
-        navigate(`/order/${result.order.id}/confirmed`, { state: { order: result.order } })
+        // A guest reads their order later with the token the Store API returned when it was placed.
+        const token = (result.order as { access_token?: string }).access_token
+        const query = token ? `?access_token=${encodeURIComponent(token)}` : ''
+        navigate(`/order/${result.order.id}/confirmed${query}`, { state: { order: result.order } })
         return
       }
       setError(result.error?.message ?? 'Your order could not be placed')

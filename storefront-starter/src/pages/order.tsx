@@ -2,7 +2,7 @@
 // placing the order (the Store API allows that for a short time); a customer can come back to it.
 import type { HttpTypes } from '@medusajs/types'
 import { useEffect, useState } from 'react'
-import { Link, useLocation, useParams } from 'react-router'
+import { Link, useLocation, useParams, useSearchParams } from 'react-router'
 import { TotalsTable } from '../components/cart-summary'
 import type { PageMeta } from '../lib/meta'
 import { formatMoney } from '../lib/money'
@@ -29,13 +29,14 @@ export function OrderStatus({ order }: { order: Order }) {
 export function OrderPage() {
   const { id } = useParams()
   const { store } = useShop()
+  const accessToken = useSearchParams()[0].get('access_token') ?? undefined
   const placed = (useLocation().state as { order?: Order } | null)?.order
   const [order, setOrder] = useState<Order | undefined>(placed?.id === id ? placed : undefined)
   const [error, setError] = useState<string>()
   useEffect(() => {
     if (!id) return
     store.sdk.store.order
-      .retrieve(id)
+      .retrieve(id, (accessToken ? { access_token: accessToken } : {}) as HttpTypes.SelectParams)
       .then(({ order }) => setOrder(order as Order))
       .catch((failure) => {
         setOrder((current) => {
@@ -43,7 +44,7 @@ export function OrderPage() {
           return current
         })
       })
-  }, [store, id])
+  }, [store, id, accessToken])
 
   if (error) {
     return (
