@@ -49,6 +49,7 @@ export type {
   CallbackInput,
   ExternalIdentity,
 } from './modules/auth/provider'
+export type { InventoryService, LevelView } from './modules/inventory/service'
 export type {
   CampaignView,
   ConsentView,
@@ -93,7 +94,16 @@ export {
   PaymentProviderUnavailableError,
   WebhookSignatureError,
 } from './modules/payment/provider'
+export type {
+  CalculatedPrice,
+  PriceListView,
+  PricingContext,
+  PricingService,
+} from './modules/pricing/service'
+export type { ProductInput, ProductService } from './modules/product/service'
+export type { RegionService } from './modules/region/service'
 export type { SalesChannelService } from './modules/sales-channel/service'
 export type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './modules/search/provider'
 export type { SearchService } from './modules/search/service'
+export type { StoreService, StoreView } from './modules/store/service'
 export { isEmptyStore, seedDemo, seedGeneratedProducts, staticDir } from './seed/demo'

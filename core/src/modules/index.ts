@@ -1,7 +1,10 @@
 // Core modules, loaded before the config's plugins through the same plugin API.
 import type { PluginDefinition } from '../kernel/plugin'
+import { fileModule } from './file'
 import { inventoryModule } from './inventory'
 import { notificationModule } from './notification'
+import { orderModule } from './order'
+import { paymentModule } from './payment'
 import { pricingModule } from './pricing'
 import { productModule } from './product'
 import { regionModule } from './region'
@@ -18,6 +21,9 @@ export const CORE_MODULES: PluginDefinition<any>[] = [
   productModule,
   pricingModule,
   inventoryModule,
+  paymentModule,
+  orderModule,
   searchModule,
   notificationModule,
+  fileModule,
 ]
