@@ -159,6 +159,12 @@ describe('admin UI', () => {
         ['regions', 'Regions'],
         ['sales-channels', 'Sales channels'],
         ['stock-locations', 'Stock locations'],
+        ['price-lists', 'Price lists'],
+        ['store', 'Store'],
+        ['notifications', 'Notifications'],
+        ['notifications/templates', 'Notifications'],
+        ['notifications/templates/order_confirmation', 'Order confirmation'],
+        ['notifications/campaigns', 'Notifications'],
       ]
       for (const [route, heading] of screens) {
         await page.goto(`${app.url()}/app/${route}`)

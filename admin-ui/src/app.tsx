@@ -9,8 +9,12 @@ import { CustomerDetailPage } from './pages/customers/detail'
 import { CustomerListPage } from './pages/customers/list'
 import { DeadLettersPage } from './pages/dead-letters'
 import { HomePage } from './pages/home'
+import { CampaignsPage } from './pages/notifications/campaigns'
+import { NotificationLogPage } from './pages/notifications/log'
+import { TemplateEditPage, TemplateListPage } from './pages/notifications/templates'
 import { OrderDetailPage } from './pages/orders/detail'
 import { OrderListPage } from './pages/orders/list'
+import { PriceListDetailPage, PriceListsPage } from './pages/price-lists'
 import { ProductDetailPage } from './pages/products/detail'
 import { ProductListPage } from './pages/products/list'
 import { NewProductPage } from './pages/products/new'
@@ -20,6 +24,7 @@ import { SalesChannelsPage } from './pages/sales-channels'
 import { SignInPage } from './pages/sign-in'
 import { StaffPage } from './pages/staff'
 import { StockLocationsPage } from './pages/stock-locations'
+import { StoreSettingsPage } from './pages/store-settings'
 import { Layout } from './ui/layout'
 import { EmptyState } from './ui/page'
 
@@ -64,6 +69,13 @@ export function App() {
           <Route path="staff" element={<StaffPage />} />
           <Route path="roles" element={<RolesPage />} />
           <Route path="api-keys" element={<ApiKeysPage />} />
+          <Route path="price-lists" element={<PriceListsPage />} />
+          <Route path="price-lists/:id" element={<PriceListDetailPage />} />
+          <Route path="store" element={<StoreSettingsPage />} />
+          <Route path="notifications" element={<NotificationLogPage />} />
+          <Route path="notifications/templates" element={<TemplateListPage />} />
+          <Route path="notifications/templates/:id" element={<TemplateEditPage />} />
+          <Route path="notifications/campaigns" element={<CampaignsPage />} />
           <Route path="deliveries" element={<DeadLettersPage />} />
           <Route
             path="*"

@@ -1,7 +1,7 @@
 // Categories (nested) and collections: create them, and list them where the server offers a list.
-import { useEffect, useState } from 'react'
-import { api, availableRoutes } from '../api'
-import { useResource } from '../hooks'
+import { useState } from 'react'
+import { api } from '../api'
+import { useOptionalResource } from '../hooks'
 import type { Category, Collection } from '../types'
 import {
   CheckboxField,
@@ -19,16 +19,10 @@ function handleError(handle: string) {
   return handle && !HANDLE_PATTERN.test(handle) ? 'Use lowercase letters, digits and dashes.' : undefined
 }
 
-function useRoutes() {
-  const [routes, setRoutes] = useState<Set<string>>()
-  useEffect(() => void availableRoutes().then(setRoutes), [])
-  return routes
-}
-
 export function CategoriesPage() {
-  const routes = useRoutes()
-  const list = useResource<{ product_categories: Category[]; count: number }>(
-    routes?.has('GET /admin/product-categories') ? '/admin/product-categories?limit=500' : null,
+  const list = useOptionalResource<{ product_categories: Category[]; count: number }>(
+    'GET /admin/product-categories',
+    '/admin/product-categories?limit=500',
   )
   const form = useForm()
   const [name, setName] = useState('')
@@ -146,9 +140,9 @@ export function CategoriesPage() {
 }
 
 export function CollectionsPage() {
-  const routes = useRoutes()
-  const list = useResource<{ collections: Collection[]; count: number }>(
-    routes?.has('GET /admin/collections') ? '/admin/collections?limit=500' : null,
+  const list = useOptionalResource<{ collections: Collection[]; count: number }>(
+    'GET /admin/collections',
+    '/admin/collections?limit=500',
   )
   const form = useForm()
   const [title, setTitle] = useState('')

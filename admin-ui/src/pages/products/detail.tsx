@@ -1,11 +1,11 @@
 // One product: edit its details, see its variants with their price in each currency, and set the
 // stock of each variant at each location.
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
-import { api, availableRoutes, queryString } from '../../api'
+import { api, queryString } from '../../api'
 import { formatMoney } from '../../format'
-import { useResource } from '../../hooks'
-import type { InventoryLevel, Product, Region, StockLocation } from '../../types'
+import { useCurrencies, useOptionalResource, useResource } from '../../hooks'
+import type { InventoryLevel, Product, StockLocation } from '../../types'
 import { type FieldErrors, FormError, SelectField, TextField, useForm } from '../../ui/form'
 import { ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
 import { checkDetails, DetailsFields, detailsBody, detailsOf } from './details'
@@ -83,11 +83,7 @@ function ProductEditor({ product, reload }: { product: Product; reload: () => Pr
 
 /** Each variant's price in every region's currency, as the API calculates it. */
 function VariantPrices({ product }: { product: Product }) {
-  const regions = useResource<{ regions: Region[] }>('/admin/regions?limit=200')
-  const currencies = useMemo(
-    () => [...new Set((regions.data?.regions ?? []).map((region) => region.currency_code.toLowerCase()))],
-    [regions.data],
-  )
+  const { currencies } = useCurrencies()
   const [prices, setPrices] = useState<Record<string, Record<string, number>>>({})
 
   useEffect(() => {
@@ -158,10 +154,9 @@ function Inventory({ product }: { product: Product }) {
   const levels = useResource<{ inventory_levels: InventoryLevel[] }>(
     variantIds.length ? `/admin/inventory/levels${queryString({ variant_id: variantIds })}` : null,
   )
-  const [routes, setRoutes] = useState<Set<string>>()
-  useEffect(() => void availableRoutes().then(setRoutes), [])
-  const locations = useResource<{ stock_locations: StockLocation[] }>(
-    routes?.has('GET /admin/stock-locations') ? '/admin/stock-locations?limit=200' : null,
+  const locations = useOptionalResource<{ stock_locations: StockLocation[] }>(
+    'GET /admin/stock-locations',
+    '/admin/stock-locations?limit=200',
   )
   const names = new Map(
     (locations.data?.stock_locations ?? []).map((location) => [location.id, location.name]),
