@@ -18,13 +18,16 @@ import { PriceListDetailPage, PriceListsPage } from './pages/price-lists'
 import { ProductDetailPage } from './pages/products/detail'
 import { ProductListPage } from './pages/products/list'
 import { NewProductPage } from './pages/products/new'
+import { PromotionsPage } from './pages/promotions'
 import { RegionsPage } from './pages/regions'
 import { RolesPage } from './pages/roles'
 import { SalesChannelsPage } from './pages/sales-channels'
+import { ShippingOptionsPage } from './pages/shipping-options'
 import { SignInPage } from './pages/sign-in'
 import { StaffPage } from './pages/staff'
 import { StockLocationsPage } from './pages/stock-locations'
 import { StoreSettingsPage } from './pages/store-settings'
+import { TaxPage } from './pages/tax'
 import { Layout } from './ui/layout'
 import { EmptyState } from './ui/page'
 
@@ -69,6 +72,9 @@ export function App() {
           <Route path="staff" element={<StaffPage />} />
           <Route path="roles" element={<RolesPage />} />
           <Route path="api-keys" element={<ApiKeysPage />} />
+          <Route path="promotions" element={<PromotionsPage />} />
+          <Route path="shipping-options" element={<ShippingOptionsPage />} />
+          <Route path="tax-rates" element={<TaxPage />} />
           <Route path="price-lists" element={<PriceListsPage />} />
           <Route path="price-lists/:id" element={<PriceListDetailPage />} />
           <Route path="store" element={<StoreSettingsPage />} />

@@ -30,7 +30,7 @@ export const NAVIGATION: Array<{ group: string; items: NavItem[] }> = [
       { to: '/store', label: 'Store', requires: 'GET /admin/stores' },
       { to: '/regions', label: 'Regions', requires: 'GET /admin/regions' },
       { to: '/shipping-options', label: 'Shipping options', requires: 'GET /admin/shipping-options' },
-      { to: '/tax-rates', label: 'Tax rates', requires: 'GET /admin/tax-rates' },
+      { to: '/tax-rates', label: 'Tax rates', requires: 'GET /admin/tax-regions' },
       { to: '/payment-providers', label: 'Payment providers', requires: 'GET /admin/payment-providers' },
       { to: '/sales-channels', label: 'Sales channels', requires: 'GET /admin/sales-channels' },
       { to: '/stock-locations', label: 'Stock locations', requires: 'POST /admin/stock-locations' },
