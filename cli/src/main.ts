@@ -1,4 +1,4 @@
-// shopwright start | db migrate | db generate
+// shopwright start | seed | search reindex | db migrate | db generate
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import {
@@ -11,6 +11,7 @@ import {
   ROLES,
   type Role,
   resolveConfig,
+  type SearchService,
   seedDemo,
   seedGeneratedProducts,
   staticDir,
@@ -118,6 +119,29 @@ export function buildProgram(): Command {
           )
           console.log(`Publishable key (x-publishable-api-key): ${generated.publishableKey}`)
         }
+      } finally {
+        await app.shutdown()
+      }
+    })
+
+  program
+    .command('search')
+    .description('The product search index')
+    .command('reindex')
+    .description(
+      'Rebuild the search index from the catalog through the configured provider (after an import or a ' +
+        'provider change). The embedded index lives in each server and is rebuilt as it starts.',
+    )
+    .option('--project <dir>', 'the store project folder', '.')
+    .action(async (options: { project: string }) => {
+      const config = await loadProjectConfig(options.project)
+      const app = await createShopwright({ config, role: 'api' })
+      try {
+        const started = Date.now()
+        const indexed = await app.container.resolve<SearchService>('searchService').rebuild()
+        console.log(
+          `Search index rebuilt: ${indexed} published product(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        )
       } finally {
         await app.shutdown()
       }
