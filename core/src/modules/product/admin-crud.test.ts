@@ -182,6 +182,32 @@ describe('catalog admin CRUD', () => {
     await admin(app, 'DELETE', `/admin/products/${shop.product}/options/${spare.id}`)
   })
 
+  it('creates, updates and deletes products in one batch, and writes nothing when one part fails', async () => {
+    const { created } = await admin(app, 'POST', '/admin/products/batch', {
+      create: [{ title: 'Batch Bowl' }, { title: 'Batch Plate' }],
+    })
+    const [bowl, plate] = created.map((row: { id: string }) => row.id)
+    const failed = await adminCall(app, 'POST', '/admin/products/batch', {
+      update: [{ id: bowl, title: 'Batch Bowl, Large' }],
+      delete: [plate, 'prod_ghost'],
+    })
+    expect(failed.status).toBe(404)
+    expect(failed.body.message).toContain('prod_ghost')
+    expect((await admin(app, 'GET', `/admin/products/${bowl}`)).product.title).toBe('Batch Bowl')
+    expect((await adminCall(app, 'GET', `/admin/products/${plate}`)).status).toBe(200)
+
+    const done = await admin(app, 'POST', '/admin/products/batch', {
+      update: [{ id: bowl, title: 'Batch Bowl, Large' }],
+      delete: [plate],
+    })
+    expect([done.updated, done.deleted.map((row: { id: string }) => row.id)]).toEqual([
+      [{ id: bowl }],
+      [plate],
+    ])
+    expect((await admin(app, 'GET', `/admin/products/${bowl}`)).product.title).toBe('Batch Bowl, Large')
+    expect((await adminCall(app, 'GET', `/admin/products/${plate}`)).status).toBe(404)
+  })
+
   it('pages every catalog list the same way and refuses negative or huge limits and unknown filters', async () => {
     const lists = [
       '/admin/products',
