@@ -1,9 +1,9 @@
 // The Admin API over the catalog's own resources: categories (nesting and moving), collections, tags,
 // product types, and a product's variants and options. Every list pages and filters through the one
 // list helper; deleting something in use answers 409 or cascades as documented; bad input is a 4xx.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../testing'
-import { ADMIN_TOKEN, admin, adminCall, type SmallShop, seedSmallShop } from './test-support'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../testing'
+import { admin, adminCall, type SmallShop, withCatalogApp } from './test-support'
 
 describe('catalog admin CRUD', () => {
   let app: TestApp
@@ -16,14 +16,9 @@ describe('catalog admin CRUD', () => {
       })
     ).body.product
 
-  beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
-    app = await createTestApp()
-    shop = await seedSmallShop(app)
-  })
-  afterAll(async () => {
-    await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
+  withCatalogApp((given) => {
+    app = given.app
+    shop = given.shop
   })
 
   it('nests and moves categories, never under their own descendants', async () => {

@@ -1,8 +1,8 @@
 // Regions through the Admin API: an edit to a region's currency, countries or tax setting shows in the
 // Store's prices at once; countries stay with one region; unknown regions are 404.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../testing'
-import { ADMIN_TOKEN, admin, adminCall, type SmallShop, seedSmallShop } from '../product/test-support'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../testing'
+import { admin, adminCall, type SmallShop, withCatalogApp } from '../product/test-support'
 
 describe('regions', () => {
   let app: TestApp
@@ -15,14 +15,9 @@ describe('regions', () => {
       })
     ).body.product.variants[0].calculated_price
 
-  beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
-    app = await createTestApp()
-    shop = await seedSmallShop(app)
-  })
-  afterAll(async () => {
-    await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
+  withCatalogApp((given) => {
+    app = given.app
+    shop = given.shop
   })
 
   it('prices in a region’s new currency and tax setting at once after an edit', async () => {

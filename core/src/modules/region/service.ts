@@ -74,7 +74,11 @@ export class RegionService {
         const current = (await em.find(RegionCountry, { region_id: id })).map((country) => country.iso_2)
         const gone = current.filter((code) => !wanted.includes(code))
         if (gone.length) await em.nativeDelete(RegionCountry, { iso_2: { $in: gone } })
-        this.addCountries(em, id, wanted.filter((code) => !current.includes(code)))
+        this.addCountries(
+          em,
+          id,
+          wanted.filter((code) => !current.includes(code)),
+        )
       }
       this.events.emit(em, RegionEvents.updated, { id })
     })

@@ -1,8 +1,8 @@
 // Sales channels decide what a publishable key shows: products join and leave channels, a disabled or
 // deleted channel shows nothing, and a key can be pointed at other channels or deleted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../testing'
-import { ADMIN_TOKEN, admin, adminCall, type SmallShop, seedSmallShop } from '../product/test-support'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../testing'
+import { admin, adminCall, type SmallShop, withCatalogApp } from '../product/test-support'
 
 describe('sales channels and publishable keys', () => {
   let app: TestApp
@@ -22,14 +22,9 @@ describe('sales channels and publishable keys', () => {
     (await admin(app, 'POST', '/admin/publishable-keys', { title: 'Key', sales_channel_ids: [channel] }))
       .publishable_key
 
-  beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
-    app = await createTestApp()
-    shop = await seedSmallShop(app)
-  })
-  afterAll(async () => {
-    await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
+  withCatalogApp((given) => {
+    app = given.app
+    shop = given.shop
   })
 
   it('shows a product in a channel once added, and not once removed', async () => {
