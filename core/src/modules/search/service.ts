@@ -12,10 +12,16 @@ export class SearchService {
   private rebuilding: Promise<number> | undefined
   /**
    * Answers to repeated searches (the storefront's hot queries), kept until this process changes the
-   * index, and at most a few seconds for an index that another process may change. The promise is
-   * kept, so identical searches at the same moment run once.
+   * index. After a few seconds an answer is refreshed in the background (another process may change
+   * an outside provider's index) while the old one is still served; identical searches at the same
+   * moment run once.
    */
-  private readonly answers = new LRUCache<string, Promise<SearchResult>>({ max: 5000, ttl: 3000 })
+  private readonly answers = new LRUCache<string, SearchResult, SearchQuery>({
+    max: 5000,
+    ttl: 3000,
+    allowStale: true,
+    fetchMethod: (_key, _stale, { context }) => this.provider().search(context),
+  })
   private generation = 0
 
   constructor(
@@ -28,15 +34,9 @@ export class SearchService {
     return this.providers.search.get(this.providerId)
   }
 
-  search(query: SearchQuery): Promise<SearchResult> {
-    const key = `${this.generation}:${JSON.stringify(query)}`
-    let answer = this.answers.get(key)
-    if (!answer) {
-      answer = this.provider().search(query)
-      this.answers.set(key, answer)
-      answer.catch(() => this.answers.delete(key))
-    }
-    return answer
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const answer = await this.answers.fetch(`${this.generation}:${JSON.stringify(query)}`, { context: query })
+    return answer ?? this.provider().search(query)
   }
 
   private indexChanged(): void {
