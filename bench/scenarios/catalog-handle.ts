@@ -1,10 +1,10 @@
 // One product by handle, as a product page asks for it.
 import type { HttpScenario } from '../scenario'
-import { catalogSize, serveCatalog } from './catalog'
+import { backend, catalogSize, serveCatalog } from './catalog'
 
 export default {
   kind: 'http',
-  name: `catalog: product by handle (${catalogSize} products)`,
+  name: `catalog: product by handle (${catalogSize} products, ${backend})`,
   path: '/store/products',
   serve: async () => {
     const { url, headers } = await serveCatalog()

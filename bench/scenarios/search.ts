@@ -1,12 +1,12 @@
-// Search with facets on a generated catalog (BENCH_CATALOG_SIZE products, default 1,000): a typed
+// Search with facets on a generated catalog (BENCH_PRODUCTS products, default 1,000): a typed
 // query with a typo, filtered by price, sorted by relevance, with every facet counted.
 import type { SearchService } from '@shopwright/core'
 import type { HttpScenario } from '../scenario'
-import { catalogSize, serveCatalog } from './catalog'
+import { backend, catalogSize, serveCatalog } from './catalog'
 
 export default {
   kind: 'http',
-  name: `search: typo query with facets (${catalogSize} products)`,
+  name: `search: typo query with facets (${catalogSize} products, ${backend})`,
   path: '/store/search?q=sweter&currency_code=usd&price_max=20000&limit=20',
   serve: async () => {
     const { app, url, headers } = await serveCatalog()

@@ -53,6 +53,13 @@ export { CartCompletedError } from './modules/cart/service'
 export type { FulfillmentService, ShippingContext } from './modules/fulfillment/service'
 export { MANUAL_PROVIDER_ID } from './modules/fulfillment/service'
 export type {
+  CampaignView,
+  ConsentView,
+  MarketingService,
+  Segment,
+  SegmentResolver,
+} from './modules/notification/marketing-service'
+export type {
   DeliveryStatus,
   DeliveryStatusUpdate,
   NotificationChannel,
@@ -62,6 +69,14 @@ export type {
   StatusWebhook,
 } from './modules/notification/provider'
 export { PermanentDeliveryError } from './modules/notification/provider'
+export type {
+  DeliveryView,
+  NotificationService,
+  QueuedDelivery,
+  SendTransactionalInput,
+} from './modules/notification/service'
+export type { TemplateId } from './modules/notification/templates'
+export { TEMPLATE_IDS } from './modules/notification/templates'
 export type {
   InitiatePaymentInput,
   InitiatePaymentResult,

@@ -205,10 +205,17 @@ export function createHttpApp(options: HttpAppOptions): Koa {
     // Medusa's Store API takes a body on some DELETEs (DELETE /store/carts/:id/promotions).
     parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   })
+  // Some providers post their webhooks as forms (Twilio's status callbacks): only /hooks/ takes them.
+  const parseWebhookBody = bodyParser({
+    enableTypes: ['json', 'form'],
+    jsonLimit: config.http.bodyLimit,
+    formLimit: config.http.bodyLimit,
+    encoding: 'utf-8',
+  })
   app.use(async (ctx, next) => {
     // Webhooks verify signatures over the exact bytes: the parser keeps them as ctx.request.rawBody.
     try {
-      await parseBody(ctx, async () => {})
+      await (ctx.path.startsWith('/hooks/') ? parseWebhookBody : parseBody)(ctx, async () => {})
     } catch (error) {
       const { status, message } = error as { status?: number; message: string }
       if (status === 413)

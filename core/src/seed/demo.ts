@@ -11,6 +11,7 @@ import type { ProductInput, ProductService } from '../modules/product/service'
 import type { PromotionService } from '../modules/promotion/service'
 import type { RegionService } from '../modules/region/service'
 import type { SalesChannelService } from '../modules/sales-channel/service'
+import type { StoreService } from '../modules/store/service'
 import type { TaxService } from '../modules/tax/service'
 
 const CATEGORIES: Record<
@@ -71,6 +72,12 @@ export async function seedDemo(app: Shopwright): Promise<DemoResult> {
   const imageDir = path.join(staticDir(app.config.projectDir), 'products')
   mkdirSync(imageDir, { recursive: true })
 
+  const stores = app.container.resolve<StoreService>('storeService')
+  await stores.updateStore((await stores.retrieveStore()).id, {
+    name: 'Shopwright Outfitters',
+    default_currency_code: 'usd',
+    supported_currencies: ['usd', 'eur'],
+  })
   const us = await regions.createRegion({
     name: 'United States',
     currency_code: 'usd',

@@ -1,5 +1,6 @@
 // The demo shop and generated catalogs: believable data that the Store API serves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { StoreService } from '../modules/store/service'
 import { createTestApp, type TestApp } from '../testing'
 import { type DemoResult, isEmptyStore, seedDemo, seedGeneratedProducts } from './demo'
 
@@ -37,6 +38,18 @@ describe('demo data', () => {
     expect(
       regions.body.regions.map((region: { currency_code: string }) => region.currency_code).sort(),
     ).toEqual(['eur', 'usd'])
+  })
+
+  it('names the store and sells in USD and EUR, USD first', async () => {
+    const store = await app.container.resolve<StoreService>('storeService').retrieveStore()
+    expect(store).toMatchObject({
+      name: 'Shopwright Outfitters',
+      default_currency_code: 'usd',
+      supported_currencies: [
+        { currency_code: 'usd', is_default: true },
+        { currency_code: 'eur', is_default: false },
+      ],
+    })
   })
 
   it('generates large catalogs in batches that the Store API serves', async () => {

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url'
 import { asFunction } from 'awilix'
 import { definePlugin } from '../../kernel/plugin'
+import type { PricingService } from '../pricing/service'
 import { adminProductRoutes } from './admin-routes'
+import { CatalogVersion } from './catalog-version'
 import { ProductCsv } from './csv'
 import { productEntities } from './entities'
 import { migrations } from './migrations'
@@ -15,9 +17,16 @@ export const productModule = definePlugin({
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   register(ctx) {
     ctx.container.register({
+      catalogVersion: asFunction(
+        ({ kv }) =>
+          new CatalogVersion(kv, () =>
+            // Resolved on use: pricing itself bumps the catalog version.
+            ctx.container.resolve<PricingService>('pricingService').priceListBoundaries(),
+          ),
+      ).singleton(),
       productService: asFunction(
-        ({ db, events, pricingService, cache, kv }) =>
-          new ProductService(db, events, pricingService, cache, kv),
+        ({ db, events, pricingService, cache, catalogVersion }) =>
+          new ProductService(db, events, pricingService, cache, catalogVersion),
       ).singleton(),
       productCsv: asFunction(({ db, productService }) => new ProductCsv(db, productService)).singleton(),
     })

@@ -7,8 +7,8 @@ const metadata = z.record(z.string(), z.unknown()).nullable()
 
 const tier = z.object({
   id: z.string(),
-  price_list_id: z.null(),
-  price_list_type: z.null(),
+  price_list_id: z.string().nullable(),
+  price_list_type: z.enum(['sale', 'override']).nullable(),
   min_quantity: z.number().nullable(),
   max_quantity: z.number().nullable(),
 })

@@ -9,9 +9,9 @@ import { type Database, knexOf } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
 import { parseJson } from '../../infra/json'
-import type { KeyValueStore } from '../../infra/kv'
 import { InvalidDataError, NotFoundError } from '../../kernel/errors'
 import type { PriceInput, PricingContext, PricingService } from '../pricing/service'
+import type { CatalogVersion } from './catalog-version'
 import {
   Product,
   ProductCategory,
@@ -78,9 +78,7 @@ export interface StoreProductQuery {
 }
 
 const ORDERABLE = new Set(['created_at', 'updated_at', 'title', 'handle'])
-const VERSION_KEY = 'catalog:version'
 const DOCUMENT_TTL_MS = 60 * 60 * 1000
-const VERSION_TTL_MS = 50
 
 export function slugify(value: string): string {
   return value
@@ -96,7 +94,6 @@ const iso = (value: unknown) =>
 const bool = (value: unknown) => value === true || value === 1 || value === '1'
 
 export class ProductService {
-  private version: { value: string; until: number } | undefined
   private readonly localPages = new LRUCache<string, string>({
     maxSize: 32 * 1024 * 1024,
     sizeCalculation: (page) => page.length,
@@ -108,7 +105,7 @@ export class ProductService {
     private readonly events: EventBus,
     private readonly pricing: PricingService,
     private readonly cache: Cache,
-    private readonly kv: KeyValueStore,
+    private readonly catalog: CatalogVersion,
   ) {}
 
   // ---- writes ----------------------------------------------------------------------------------
@@ -350,15 +347,21 @@ export class ProductService {
     if (missing.length) throw new InvalidDataError(`${label} not found: ${missing.join(', ')}`)
   }
 
-  /** Prices of these variants (for exports). */
-  variantPrices(variantIds: string[]) {
-    return this.pricing.listPrices(variantIds)
+  /** The variants' own prices, without their price lists' (for exports). */
+  async variantPrices(variantIds: string[]) {
+    return (await this.pricing.listPrices(variantIds)).filter((price) => price.price_list_id === null)
+  }
+
+  /** Which of these variant ids exist. */
+  async existingVariantIds(ids: string[]): Promise<string[]> {
+    if (!ids.length) return []
+    const rows = await this.db.em().find(ProductVariant, { id: { $in: ids } }, { fields: ['id'] })
+    return rows.map((row) => row.id)
   }
 
   /** Every cached document is stale after a catalog write: the version in their keys moves on. */
-  async catalogChanged(): Promise<void> {
-    const value = await this.kv.increment(VERSION_KEY)
-    this.version = { value: String(value), until: Date.now() + VERSION_TTL_MS }
+  catalogChanged(): Promise<void> {
+    return this.catalog.bump()
   }
 
   // ---- reads -----------------------------------------------------------------------------------
@@ -398,15 +401,8 @@ export class ProductService {
     return page
   }
 
-  /**
-   * The catalog's version, read from the shared store at most every VERSION_TTL_MS: another process's
-   * write shows here within that time; this process's own writes show at once.
-   */
-  private async catalogVersion(): Promise<string> {
-    if (this.version && this.version.until > Date.now()) return this.version.value
-    const value = (await this.kv.get(VERSION_KEY)) ?? '0'
-    this.version = { value, until: Date.now() + VERSION_TTL_MS }
-    return value
+  private catalogVersion(): Promise<string> {
+    return this.catalog.current()
   }
 
   /** Two queries, whatever the page size. */

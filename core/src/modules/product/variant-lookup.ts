@@ -3,6 +3,7 @@
 
 import type { EntityManager } from '../../infra/database'
 import { type Database, knexOf } from '../../infra/database'
+import { parseJson } from '../../infra/json'
 
 export interface CartVariant {
   id: string
@@ -26,7 +27,36 @@ export interface CartVariant {
   sales_channel_ids: string[]
 }
 
+/** A variant as Medusa's Store API shows it inside a cart line (`item.variant`). */
+export interface LineVariant {
+  id: string
+  title: string | null
+  sku: string | null
+  barcode: string | null
+  ean: string | null
+  upc: string | null
+  thumbnail: null
+  allow_backorder: boolean
+  manage_inventory: boolean
+  hs_code: null
+  origin_country: null
+  mid_code: null
+  material: null
+  weight: number | null
+  length: number | null
+  height: number | null
+  width: number | null
+  variant_rank: number | null
+  options: null
+  product_id: string
+  created_at: string
+  updated_at: string
+  deleted_at: null
+  metadata: Record<string, unknown> | null
+}
+
 const bool = (value: unknown) => value === true || value === 1 || value === '1'
+const iso = (value: unknown) => new Date(value as string | number | Date).toISOString()
 
 export class VariantLookup {
   constructor(private readonly db: Database) {}
@@ -106,6 +136,43 @@ export class VariantLookup {
       })
     }
     return found
+  }
+
+  /** The variants as a cart line shows them, in one query. */
+  async lineVariants(ids: string[]): Promise<Map<string, LineVariant>> {
+    if (!ids.length) return new Map()
+    const rows = await knexOf(this.db.em())('product_variant').whereIn('id', ids)
+    return new Map(
+      rows.map((row) => [
+        row.id as string,
+        {
+          id: row.id,
+          title: row.title ?? null,
+          sku: row.sku ?? null,
+          barcode: row.barcode ?? null,
+          ean: row.ean ?? null,
+          upc: row.upc ?? null,
+          thumbnail: null,
+          allow_backorder: bool(row.allow_backorder),
+          manage_inventory: bool(row.manage_inventory),
+          hs_code: null,
+          origin_country: null,
+          mid_code: null,
+          material: null,
+          weight: row.weight ?? null,
+          length: row.length ?? null,
+          height: row.height ?? null,
+          width: row.width ?? null,
+          variant_rank: row.variant_rank ?? null,
+          options: null,
+          product_id: row.product_id,
+          created_at: iso(row.created_at),
+          updated_at: iso(row.updated_at),
+          deleted_at: null,
+          metadata: (parseJson(row.metadata) as Record<string, unknown> | null) ?? null,
+        },
+      ]),
+    )
   }
 
   /** Each product's categories, with every ancestor of them (a promotion on a parent covers its children). */

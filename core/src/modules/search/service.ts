@@ -87,6 +87,7 @@ export class SearchService {
       ? await knex('price')
           .whereIn('variant_id', variantIds)
           .whereNull('region_id')
+          .whereNull('price_list_id')
           .select('variant_id', 'currency_code', 'amount')
       : []
     const byProduct = <T extends { product_id: string }>(rows: T[]) => {
