@@ -179,6 +179,39 @@ describe('cart through the Store API', () => {
     expect(moved.item_total).toBe(8400)
   })
 
+  it('prices each line from the catalog by its quantity tier and a live sale price list', async () => {
+    const candle = (
+      await admin(shop.app, 'POST', '/admin/products', {
+        title: 'Beeswax Candle',
+        status: 'published',
+        sales_channel_ids: [shop.salesChannel],
+        variants: [
+          {
+            title: 'Candle',
+            manage_inventory: false,
+            prices: [
+              { currency_code: 'usd', amount: 2000 },
+              { currency_code: 'usd', amount: 1500, min_quantity: 10 },
+            ],
+          },
+        ],
+      })
+    ).product.variants[0].id
+    await admin(shop.app, 'POST', '/admin/price-lists', {
+      title: 'Candle sale',
+      type: 'sale',
+      status: 'active',
+      prices: [{ variant_id: candle, currency_code: 'usd', amount: 1800 }],
+    })
+    const { cart } = await sdk.store.cart.create({
+      region_id: shop.us,
+      items: [{ variant_id: candle, quantity: 1 }],
+    })
+    expect(cart.items?.[0]?.unit_price).toBe(1800)
+    const { cart: bulk } = await sdk.store.cart.updateLineItem(cart.id, cart.items![0]!.id, { quantity: 10 })
+    expect([bulk.items?.[0]?.unit_price, bulk.item_subtotal]).toEqual([1500, 15000])
+  })
+
   it('refuses a region where a line has no price, and changes nothing', async () => {
     const { cart } = await sdk.store.cart.create({
       region_id: shop.us,
@@ -322,9 +355,7 @@ describe('cart through the Store API', () => {
     const owned = await carts().createCart(
       { region_id: shop.us, items: [{ variant_id: shop.mug.variant, quantity: 1 }] },
       {
-        sales_channel_ids: [
-          (await carts().retrieveCart((await sdk.store.cart.create({})).cart.id, null)).sales_channel_id,
-        ],
+        sales_channel_ids: [shop.salesChannel],
         customer_id: 'cus_ada',
       },
     )

@@ -687,13 +687,9 @@ export class CartService {
       0,
     )
 
-    const { shipping_options: options } = methods.length
-      ? await this.deps.fulfillmentService.listShippingOptions({
-          limit: methods.length,
-          offset: 0,
-          id: methods.map((method) => method.shipping_option_id),
-        })
-      : { shipping_options: [] }
+    const options = await this.deps.fulfillmentService.optionsByIds(
+      methods.map((method) => method.shipping_option_id),
+    )
     const priced = methods.flatMap((method) => {
       const option = options.find((candidate) => candidate.id === method.shipping_option_id)
       return option ? [{ method, amount: this.deps.fulfillmentService.priceFor(option, itemAmount) }] : []

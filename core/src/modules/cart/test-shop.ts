@@ -8,6 +8,8 @@ export const ADMIN = { authorization: 'Bearer checkout-test-admin-token-01234567
 export interface TestShop {
   app: TestApp
   key: string
+  /** The key's sales channel. */
+  salesChannel: string
   /** A key whose channel sells nothing of the shop's. */
   otherKey: string
   us: string
@@ -184,6 +186,7 @@ export async function openTestShop(): Promise<TestShop> {
   return {
     app,
     key,
+    salesChannel: web,
     otherKey,
     us,
     eu,

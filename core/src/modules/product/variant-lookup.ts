@@ -1,5 +1,5 @@
 // Variants as a cart needs them: the product they belong to, whether they are on sale in a channel,
-// their option values and categories. The product module's read API for other modules.
+// their option values; and products' categories. The product module's read API for other modules.
 
 import type { EntityManager } from '../../infra/database'
 import { type Database, knexOf } from '../../infra/database'
@@ -23,7 +23,6 @@ export interface CartVariant {
   thumbnail: string | null
   discountable: boolean
   option_values: Record<string, string>
-  category_ids: string[]
   sales_channel_ids: string[]
 }
 
@@ -61,7 +60,7 @@ const iso = (value: unknown) => new Date(value as string | number | Date).toISOS
 export class VariantLookup {
   constructor(private readonly db: Database) {}
 
-  /** The variants with these ids (missing ones are absent from the map), in five queries. */
+  /** The variants with these ids (missing ones are absent from the map), in four queries. */
   async variants(ids: string[], em?: EntityManager): Promise<Map<string, CartVariant>> {
     const found = new Map<string, CartVariant>()
     if (!ids.length) return found
@@ -91,13 +90,12 @@ export class VariantLookup {
       )
     if (!rows.length) return found
     const productIds = [...new Set(rows.map((row) => row.product_id as string))]
-    const [options, categories, channels, images] = await Promise.all([
+    const [options, channels, images] = await Promise.all([
       knex('product_variant_option as vo')
         .join('product_option_value as ov', 'ov.id', 'vo.option_value_id')
         .join('product_option as o', 'o.id', 'ov.option_id')
         .whereIn('vo.variant_id', ids)
         .select('vo.variant_id', 'o.title', 'ov.value'),
-      this.categoryLinks(productIds, em),
       knex('product_sales_channel')
         .whereIn('product_id', productIds)
         .select('product_id', 'sales_channel_id'),
@@ -129,7 +127,6 @@ export class VariantLookup {
             .filter((option) => option.variant_id === row.id)
             .map((option) => [option.title, option.value]),
         ),
-        category_ids: categories.get(row.product_id) ?? [],
         sales_channel_ids: channels
           .filter((link) => link.product_id === row.product_id)
           .map((link) => link.sales_channel_id as string),
