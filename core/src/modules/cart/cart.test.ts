@@ -2,7 +2,7 @@
 // cart (items, address, shipping, promotion code) and every total is exact, in tax-exclusive and
 // tax-inclusive regions; prices come from the catalog only; bad input gets clear 4xx answers; a
 // customer's cart is invisible to everyone else; a completed cart cannot change.
-import Medusa from '@medusajs/js-sdk'
+import type Medusa from '@medusajs/js-sdk'
 import type { HttpTypes } from '@medusajs/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StoreShippingOptionView } from '../fulfillment/store-routes'
@@ -42,8 +42,8 @@ describe('cart through the Store API', () => {
 
   beforeAll(async () => {
     shop = await openTestShop()
-    sdk = new Medusa({ baseUrl: shop.app.url(), publishableKey: shop.key })
-    headers = { 'x-publishable-api-key': shop.key }
+    sdk = shop.sdk
+    headers = shop.headers
   })
   afterAll(async () => {
     await shop?.close()

@@ -1,6 +1,7 @@
 // The cart as the Store API shows it (Medusa's StoreCart), and the bodies its routes take. Bodies are
 // strict: a field the API does not take (unit_price, total, …) is a 400, never trusted.
 import { z } from 'zod'
+import { variantSchema } from '../product/schemas'
 import { regionSchema } from '../region/schemas'
 
 const money = z.number().int()
@@ -61,6 +62,11 @@ export const cartAddressSchema = z.object({
   ...stamps,
 })
 
+/** A line's variant as the catalog has it now: whether it manages stock, etc. (no option values). */
+export const lineVariantSchema = variantSchema.omit({ options: true, calculated_price: true }).extend({
+  options: z.null(),
+})
+
 export const cartLineItemSchema = z.object({
   id: z.string(),
   cart_id: z.string(),
@@ -81,34 +87,7 @@ export const cartLineItemSchema = z.object({
   variant_title: z.string(),
   variant_option_values: z.record(z.string(), z.string()).optional(),
   /** The variant as the catalog has it now (absent once deleted): whether it manages stock, etc. */
-  variant: z
-    .object({
-      id: z.string(),
-      title: z.string().nullable(),
-      sku: z.string().nullable(),
-      barcode: z.string().nullable(),
-      ean: z.string().nullable(),
-      upc: z.string().nullable(),
-      thumbnail: z.null(),
-      allow_backorder: z.boolean(),
-      manage_inventory: z.boolean(),
-      hs_code: z.null(),
-      origin_country: z.null(),
-      mid_code: z.null(),
-      material: z.null(),
-      weight: z.number().nullable(),
-      length: z.number().nullable(),
-      height: z.number().nullable(),
-      width: z.number().nullable(),
-      variant_rank: z.number().nullable(),
-      options: z.null(),
-      product_id: z.string(),
-      created_at: z.string(),
-      updated_at: z.string(),
-      deleted_at: z.null(),
-      metadata: metadata.nullable(),
-    })
-    .optional(),
+  variant: lineVariantSchema.optional(),
   requires_shipping: z.boolean(),
   is_discountable: z.boolean(),
   is_tax_inclusive: z.boolean(),

@@ -342,7 +342,7 @@ export class CartService {
   async setCustomer(id: string, customerId: string): Promise<CartView> {
     return this.write(id, customerId, async () => async (em) => {
       await em.nativeUpdate(Cart, { id }, { customer_id: customerId })
-      this.deps.events.emit(em, CartEvents.customerUpdated, { id, customer_id: customerId })
+      this.deps.events.emit(em, CartEvents.customerTransferred, { id, customer_id: customerId })
     })
   }
 

@@ -1,9 +1,11 @@
 // Variants as a cart needs them: the product they belong to, whether they are on sale in a channel,
 // their option values; and products' categories. The product module's read API for other modules.
 
+import type { z } from 'zod'
 import type { EntityManager } from '../../infra/database'
 import { type Database, knexOf } from '../../infra/database'
 import { parseJson } from '../../infra/json'
+import type { variantSchema } from './schemas'
 
 export interface CartVariant {
   id: string
@@ -27,31 +29,8 @@ export interface CartVariant {
 }
 
 /** A variant as Medusa's Store API shows it inside a cart line (`item.variant`). */
-export interface LineVariant {
-  id: string
-  title: string | null
-  sku: string | null
-  barcode: string | null
-  ean: string | null
-  upc: string | null
-  thumbnail: null
-  allow_backorder: boolean
-  manage_inventory: boolean
-  hs_code: null
-  origin_country: null
-  mid_code: null
-  material: null
-  weight: number | null
-  length: number | null
-  height: number | null
-  width: number | null
-  variant_rank: number | null
+export type LineVariant = Omit<z.output<typeof variantSchema>, 'options' | 'calculated_price'> & {
   options: null
-  product_id: string
-  created_at: string
-  updated_at: string
-  deleted_at: null
-  metadata: Record<string, unknown> | null
 }
 
 const bool = (value: unknown) => value === true || value === 1 || value === '1'
@@ -144,7 +123,7 @@ export class VariantLookup {
         row.id as string,
         {
           id: row.id,
-          title: row.title ?? null,
+          title: row.title,
           sku: row.sku ?? null,
           barcode: row.barcode ?? null,
           ean: row.ean ?? null,
@@ -160,7 +139,7 @@ export class VariantLookup {
           length: row.length ?? null,
           height: row.height ?? null,
           width: row.width ?? null,
-          variant_rank: row.variant_rank ?? null,
+          variant_rank: row.variant_rank ?? 0,
           options: null,
           product_id: row.product_id,
           created_at: iso(row.created_at),
