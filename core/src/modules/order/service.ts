@@ -127,18 +127,16 @@ export class OrderService {
     private readonly payments: PaymentService,
   ) {}
 
-  /** For each managed variant of the cart, the locations holding stock of it, the most available first. */
+  /**
+   * For each variant of the cart whose stock is managed (and not backordered), the locations holding
+   * stock of it, the most available first. Read before the placing transaction.
+   */
   async stockPlan(cart: CheckoutCart): Promise<StockPlan> {
-    const variantIds = [
-      ...new Set(
-        cart.items
-          .filter((item) => item.variant_id && managesInventory(item))
-          .map((item) => item.variant_id!),
-      ),
-    ]
-    const levels = await this.inventory.levels(variantIds)
+    const variantIds = [...new Set(cart.items.flatMap((item) => (item.variant_id ? [item.variant_id] : [])))]
+    const managed = await this.managedVariants(cart, variantIds)
+    const levels = await this.inventory.levels(managed)
     const plan: StockPlan = new Map()
-    for (const variantId of variantIds) {
+    for (const variantId of managed) {
       const candidates = levels
         .filter((level) => level.variant_id === variantId && level.available_quantity > 0)
         .sort(
@@ -150,6 +148,13 @@ export class OrderService {
       )
     }
     return plan
+  }
+
+  private async managedVariants(cart: CheckoutCart, variantIds: string[]): Promise<string[]> {
+    return variantIds.filter((variantId) => {
+      const variant = cart.items.find((item) => item.variant_id === variantId)?.variant
+      return variant?.manage_inventory !== false && variant?.allow_backorder !== true
+    })
   }
 
   /**
@@ -166,7 +171,7 @@ export class OrderService {
     const items = [...cart.items].sort((a, b) => (a.variant_id ?? '').localeCompare(b.variant_id ?? ''))
     const locations = new Map<string, string | null>()
     for (const item of items) {
-      if (!item.variant_id || !managesInventory(item)) {
+      if (!item.variant_id || !plan.has(item.variant_id)) {
         locations.set(item.id, null)
         continue
       }
@@ -234,7 +239,7 @@ export class OrderService {
         snapshot: method as Json,
       })
     }
-    await this.payments.attachToOrder(em, payment.id, id)
+    await this.payments.attachToOrder(em, payment, id)
     this.record(em, id, OrderEvents.placed, {
       cart_id: cart.id,
       display_id: Number(displayId),
@@ -692,10 +697,6 @@ export class OrderService {
       }),
     )
   }
-}
-
-function managesInventory(item: CheckoutCart['items'][number]): boolean {
-  return item.variant?.manage_inventory !== false && item.variant?.allow_backorder !== true
 }
 
 export type OrderView = ReturnType<typeof orderView>
