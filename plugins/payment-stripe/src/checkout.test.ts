@@ -249,6 +249,21 @@ describe('a Stripe checkout, authorizing and capturing later', () => {
     expect(paid.body).toMatchObject({ type: 'order', order: { payment_status: 'authorized' } })
   })
 
+  it('creates the session when Stripe answers 500 once, resending the same idempotency key', async () => {
+    fake.failNext(1, 500)
+
+    const cart = await cartPayingWithStripe(authorizingShop)
+
+    const intentId = String(cart.session.data.id)
+    const created = fake.events.find(
+      (event) => event.type === 'payment_intent.created' && event.data.object.id === intentId,
+    )
+    const key = created?.request.idempotency_key
+    expect(key).toMatch(/:create$/)
+    const attempts = fake.requests.filter((request) => request.idempotencyKey === key)
+    expect(attempts.map((attempt) => attempt.status)).toEqual([500, 200])
+  })
+
   it('rejects a forged webhook with 401 and places no order', async () => {
     const cart = await cartPayingWithStripe(authorizingShop)
     const intentId = String(cart.session.data.id)
