@@ -206,7 +206,13 @@ export function createHttpApp(options: HttpAppOptions): Koa {
   })
   app.use(errorHandler)
   app.use(corsFor(config))
-  const parseBody = bodyParser({ enableTypes: ['json'], jsonLimit: config.http.bodyLimit, encoding: 'utf-8' })
+  const parseBody = bodyParser({
+    enableTypes: ['json'],
+    jsonLimit: config.http.bodyLimit,
+    encoding: 'utf-8',
+    // Medusa's Store API takes a body on some DELETEs (DELETE /store/carts/:id/promotions).
+    parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
+  })
   // Some providers post their webhooks as forms (Twilio's status callbacks): only /hooks/ takes them.
   const parseWebhookBody = bodyParser({
     enableTypes: ['json', 'form'],
