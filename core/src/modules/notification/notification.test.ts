@@ -272,6 +272,29 @@ describe('notifications', () => {
     await eventually(async () => (await outboxFor('log@example.com')).length === 2)
   })
 
+  it('sends a queued delivery whose job was lost when the sweep finds it', async () => {
+    const now = Date.now()
+    await app.db
+      .knex()('notification_delivery')
+      .insert({
+        id: 'ndl_orphan',
+        idempotency_key: 'orphan.1',
+        template: 'welcome',
+        channel: 'email',
+        locale: 'en',
+        recipient: 'orphan@example.com',
+        provider_id: 'local',
+        status: 'queued',
+        attempts: 0,
+        data: '{}',
+        created_at: now - 600_000,
+        updated_at: now - 600_000,
+      })
+    expect(await notifications.sweepQueued(300_000)).toBeGreaterThanOrEqual(1)
+    await eventually(async () => (await notifications.getDelivery('ndl_orphan')).status === 'sent')
+    expect(await outboxFor('orphan@example.com')).toHaveLength(1)
+  })
+
   it('answers 404 for status webhooks of a provider that takes none', async () => {
     const response = await app.request('POST', '/hooks/notifications/local', { body: [] })
     expect(response.status).toBe(404)
