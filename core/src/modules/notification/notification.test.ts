@@ -503,6 +503,17 @@ describe('campaigns and unsubscribing', () => {
     expect(await offersTo('seg-out@example.com')).toHaveLength(0)
   })
 
+  it("unsubscribes with a mailbox provider's one-click POST", async () => {
+    await marketing.setConsent('cus_gus', { consented: true, email: 'gus@example.com' })
+    const token = await marketing.unsubscribeToken('cus_gus')
+    const response = await app.request('POST', `/store/notifications/unsubscribe?token=${token}`, {
+      rawBody: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    expect(response.status).toBe(200)
+    expect(await marketing.consent('cus_gus')).toMatchObject({ consented: false })
+  })
+
   it("cannot unsubscribe someone else with one's own link", async () => {
     await marketing.setConsent('cus_eve', { consented: true, email: 'eve@example.com' })
     await marketing.setConsent('cus_fay', { consented: true, email: 'fay@example.com' })
