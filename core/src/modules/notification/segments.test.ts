@@ -18,8 +18,9 @@ describe('campaign segments', () => {
   let marketing: MarketingService
 
   /** A customer with an account who agreed to marketing. */
-  async function consentingCustomer(email: string): Promise<string> {
-    const { id } = await app.container.resolve<CustomerService>('customerService').createAccount({ email })
+  async function consentingCustomer(email: string, first_name?: string): Promise<string> {
+    const customers = app.container.resolve<CustomerService>('customerService')
+    const { id } = await customers.createAccount({ email, first_name })
     await marketing.setConsent(id, { consented: true, email })
     return id
   }
@@ -70,13 +71,18 @@ describe('campaign segments', () => {
 
   it('reaches only the members of a customer group', async () => {
     const customers = app.container.resolve<CustomerService>('customerService')
-    const vip = await consentingCustomer('vip@example.com')
+    const vip = await consentingCustomer('vip@example.com', 'Vera')
     await consentingCustomer('regular@example.com')
     const group = await customers.createGroup({ name: 'VIP' }, null)
     await customers.changeGroupMembers(group.id, { add: [vip] })
     expect(await reached({ type: 'customer_group', customer_group_id: group.id })).toEqual([
       'vip@example.com',
     ])
+    const { messages } = await app.container
+      .resolve<NotificationService>('notificationService')
+      .listOutbox({ recipient: 'vip@example.com', limit: 10, offset: 0 })
+    const offer = messages.find((message) => message.subject?.includes('A little something'))
+    expect(offer?.text).toContain('Hi Vera,')
   })
 
   it('reaches the buyers of a product and of its category, and leaves them out of the inactive', async () => {
