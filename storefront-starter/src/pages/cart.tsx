@@ -1,6 +1,7 @@
 // The cart: change quantities, remove lines, apply or remove a promotion code, go to checkout.
 import { useState } from 'react'
 import { Link } from 'react-router'
+import { Alert } from '../components/alert'
 import { TotalsTable } from '../components/cart-summary'
 import type { PageMeta } from '../lib/meta'
 import { formatMoney } from '../lib/money'
@@ -68,11 +69,7 @@ function CartLines({ cart }: { cart: Cart }) {
           </li>
         ))}
       </ul>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
     </>
   )
 }
@@ -107,11 +104,7 @@ function PromoCode({ cart }: { cart: Cart }) {
           </button>
         </div>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
       {applied?.length ? (
         <ul className="chips" aria-label="Applied codes">
           {applied.map((applied) => (

@@ -4,6 +4,7 @@ import type { HttpTypes } from '@medusajs/types'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { AddressFields, type AddressValues, addressFrom } from '../components/address-fields'
+import { Alert } from '../components/alert'
 import { TotalsTable } from '../components/cart-summary'
 import type { PageMeta } from '../lib/meta'
 import { formatMoney } from '../lib/money'
@@ -12,14 +13,6 @@ import { EmptyCart, errorMessage } from './cart'
 import { confirmInBrowser, PAYMENT_LABELS, paymentKind } from './checkout-payment'
 
 export const checkoutMeta = { meta: { title: 'Checkout' } satisfies PageMeta }
-
-function Alert({ message }: { message?: string }) {
-  return message ? (
-    <p role="alert" className="error">
-      {message}
-    </p>
-  ) : null
-}
 
 function ContactStep({ cart }: { cart: Cart }) {
   const { store, region, customer, updateCart } = useShop()

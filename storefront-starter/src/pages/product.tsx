@@ -3,6 +3,7 @@
 // adds it to the cart.
 import { useMemo, useState } from 'react'
 import { data, Link, useLoaderData } from 'react-router'
+import { Alert } from '../components/alert'
 import type { PageMeta } from '../lib/meta'
 import { decimalAmount, formatMoney } from '../lib/money'
 import { useShop } from '../lib/shop'
@@ -141,11 +142,7 @@ function AddToCart({ variant, stock }: { variant: Variant | undefined; stock: St
           </>
         )}
       </div>
-      {state.error && (
-        <p role="alert" className="error">
-          {state.error}
-        </p>
-      )}
+      <Alert message={state.error} />
     </form>
   )
 }
