@@ -41,7 +41,9 @@ function CartLines({ cart }: { cart: Cart }) {
               <p>{formatMoney(item.unit_price, cart.currency_code)} each</p>
             </div>
             <div className="line-actions">
-              <label htmlFor={`qty-${item.id}`}>Quantity</label>
+              <label htmlFor={`qty-${item.id}`}>
+                Quantity<span className="visually-hidden"> of {item.product_title}</span>
+              </label>
               <input
                 id={`qty-${item.id}`}
                 type="number"

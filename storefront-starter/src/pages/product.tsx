@@ -61,7 +61,12 @@ export function productLoader(store: StoreClient) {
     if (!product) throw data('Product not found', { status: 404 })
     const description = product.description ?? product.subtitle ?? product.title
     return {
-      meta: { title: product.title, description, jsonLd: productJsonLd(product, request.url) },
+      meta: {
+        title: product.title,
+        description,
+        image: product.thumbnail ?? product.images?.[0]?.url ?? undefined,
+        jsonLd: productJsonLd(product, request.url),
+      },
       product,
     } satisfies ProductData
   }
