@@ -49,6 +49,11 @@ export type {
   CallbackInput,
   ExternalIdentity,
 } from './modules/auth/provider'
+export type { CartView } from './modules/cart/schemas'
+export type { CartCaller, CartService } from './modules/cart/service'
+export { CartCompletedError } from './modules/cart/service'
+export type { FulfillmentService, ShippingContext } from './modules/fulfillment/service'
+export { MANUAL_PROVIDER_ID } from './modules/fulfillment/service'
 export type { InventoryService, LevelView } from './modules/inventory/service'
 export type {
   CampaignView,
@@ -101,9 +106,12 @@ export type {
   PricingService,
 } from './modules/pricing/service'
 export type { ProductInput, ProductService } from './modules/product/service'
+export type { PromotionService, PromotionUser } from './modules/promotion/service'
+export { PromotionLimitError } from './modules/promotion/service'
 export type { RegionService } from './modules/region/service'
 export type { SalesChannelService } from './modules/sales-channel/service'
 export type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './modules/search/provider'
 export type { SearchService } from './modules/search/service'
 export type { StoreService, StoreView } from './modules/store/service'
+export type { TaxService } from './modules/tax/service'
 export { isEmptyStore, seedDemo, seedGeneratedProducts, staticDir } from './seed/demo'
