@@ -13,7 +13,13 @@ const ADMIN_TOKEN = 'browser-test-admin-token-0123456789'
 const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` }
 
 /** Calls the API and fails the test on an error answer. */
-async function call<T = any>(app: TestApp, method: string, path: string, body?: unknown, headers = ADMIN) {
+async function call<T = any>(
+  app: TestApp,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = ADMIN,
+) {
   const answer = await app.request(method, path, { body, headers })
   if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`)
   return answer.body as T
