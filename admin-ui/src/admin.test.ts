@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { staticDir } from '@shopwright/core'
 import { createTestApp, type TestApp } from '@shopwright/core/testing'
 import { launchBrowser, openPage, unlabelledFields } from '@shopwright/core/testing/browser'
 import type { Browser, Page } from 'playwright-core'
@@ -11,6 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const dist = fileURLToPath(new URL('../dist', import.meta.url))
 const ADMIN_TOKEN = 'browser-test-admin-token-0123456789'
 const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` }
+/** A real 1×1 PNG, as a merchant's photo upload. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 /** Calls the API and fails the test on an error answer. */
 async function call<T = any>(
@@ -99,7 +105,18 @@ describe('admin UI', () => {
   beforeAll(async () => {
     expect(existsSync(path.join(dist, 'index.html')), 'the admin UI is built by npm install').toBe(true)
     process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
-    app = await createTestApp({ config: { http: { static: [{ prefix: '/app', dir: dist, spa: true }] } } })
+    const projectDir = mkdtempSync(path.join(tmpdir(), 'sw-admin-project-'))
+    app = await createTestApp({
+      config: {
+        projectDir,
+        http: {
+          static: [
+            { prefix: '/app', dir: dist, spa: true },
+            { prefix: '/static', dir: staticDir(projectDir) },
+          ],
+        },
+      },
+    })
     browser = await launchBrowser()
     await call(app, 'POST', '/admin/regions', {
       name: 'Europe',
@@ -201,6 +218,8 @@ describe('admin UI', () => {
     await page.getByLabel('Price of M in EUR').fill('49.00')
     await page.getByLabel('Price of M in USD').fill('52.50')
     await page.getByLabel('SKU of M').fill('HLS-M')
+    await page.getByLabel('Images').setInputFiles({ name: 'shirt.png', mimeType: 'image/png', buffer: PNG })
+    await page.getByRole('img', { name: '1 of 1, the thumbnail' }).waitFor()
     expect(await unlabelledFields(page)).toEqual([])
     await page.getByRole('button', { name: 'Create product' }).click()
 
@@ -210,6 +229,12 @@ describe('admin UI', () => {
     await expect(variants.getByRole('row').count()).resolves.toBe(3)
     await variants.getByRole('cell', { name: 'HLS-M' }).waitFor()
     await variants.getByRole('cell', { name: '$52.50' }).first().waitFor()
+
+    const image = page.getByRole('img', { name: '1 of 1, the thumbnail' })
+    const src = await image.getAttribute('src')
+    expect(src).toMatch(/^\/static\/uploads\/.+\.png$/)
+    const served = await fetch(`${app.url()}${src}`)
+    expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true)
 
     await page.getByRole('link', { name: 'Back to products' }).click()
     await page.getByLabel('Search').fill('Harbour')
@@ -260,6 +285,18 @@ describe('admin UI', () => {
     const shipped = await call(app, 'GET', `/admin/orders/${order.id}`)
     expect(shipped.order).toMatchObject({ fulfillment_status: 'shipped', payment_status: 'captured' })
     expect(shipped.order.fulfillments[0].tracking_numbers).toEqual(['1Z999AA10123456784'])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it("shows today's sales, orders and top product on the home page", async () => {
+    const { page, errors } = await signedIn()
+    await page.goto(`${app.url()}/app/`)
+    const today = page.locator('.stat', { hasText: 'Sales today' })
+    await expect.poll(() => today.textContent()).toContain('$55.00')
+    await expect(page.locator('.stat', { hasText: 'Orders today' }).textContent()).resolves.toBe('Orders today1')
+    await page.getByRole('link', { name: 'Canvas Tote' }).waitFor()
+    await expect(page.getByText('2 sold in 1 order').count()).resolves.toBe(1)
     expect(errors).toEqual([])
     await page.close()
   })
