@@ -17,6 +17,7 @@ import {
   staticDir,
 } from '@shopwright/core'
 import { Command, InvalidArgumentError, Option } from 'commander'
+import { addStorefrontAssets, builtStorefront, mountStorefront, STOREFRONT_BASE } from './storefront'
 
 async function loadProjectConfig(projectDir: string) {
   return resolveConfig(await loadConfigFile(path.resolve(projectDir)))
@@ -55,6 +56,8 @@ export function buildProgram(): Command {
         config.http.static.push({ prefix: '/app', dir: adminUi, spa: true })
       }
       config.http.static.push({ prefix: '/static', dir: staticDir(config.projectDir), spa: false })
+      const storefront = await builtStorefront()
+      if (storefront) addStorefrontAssets(config, storefront)
       const app = await createShopwright({ config, role: options.role })
       let demo: Awaited<ReturnType<typeof seedDemo>> | undefined
       if (options.seedDemoIfEmpty && (await isEmptyStore(app.db))) {
@@ -62,10 +65,14 @@ export function buildProgram(): Command {
         demo = await seedDemo(app)
       }
       if (options.role !== 'worker') {
+        const shop = storefront ? await mountStorefront(app, storefront) : false
         await app.listen()
         app.logger.info(`Shopwright ${options.role} listening on ${app.url()}`)
         console.log(`Shopwright is running: ${app.url()}  (role: ${options.role})`)
         console.log(`  Store API:     ${app.url()}/store  (OpenAPI: ${app.url()}/openapi.json)`)
+        if (shop) console.log(`  Storefront:    ${app.url()}${STOREFRONT_BASE}/`)
+        else if (storefront)
+          console.log('  Storefront:    not served: no publishable key yet (shopwright seed --demo)')
         if (adminUi) console.log(`  Admin:         ${app.url()}/app`)
         if (demo) {
           console.log(`  Demo shop:     ${demo.products} products in 2 regions`)

@@ -3,6 +3,8 @@
 export type { Actor } from './http/actor'
 export { currentActor, currentCustomerId } from './http/actor'
 export { listQuery, listResponse, MAX_LIST_LIMIT } from './http/list'
+export type { PageHandler } from './http/pages'
+export { servePages } from './http/pages'
 export type { AnyRoute, RouteContext, RouteDefinition } from './http/route'
 export { defineRoute } from './http/route'
 export type { Cache } from './infra/cache'

@@ -22,6 +22,7 @@ const locationBody = z.object({ name: z.string().min(1).max(191) }).strict()
 export const createStockLocation = defineRoute({
   method: 'post',
   path: '/admin/stock-locations',
+  permission: 'stock_location:write',
   summary: 'Create a stock location',
   tags: ['Admin: inventory'],
   body: locationBody,
@@ -81,6 +82,7 @@ export const deleteStockLocation = defineRoute({
 export const adjustInventory = defineRoute({
   method: 'post',
   path: '/admin/inventory/adjustments',
+  permission: 'inventory:write',
   summary: "Add to (or, negative, remove from) a variant's stock at a location",
   tags: ['Admin: inventory'],
   body: z
@@ -121,6 +123,7 @@ export const setIncomingStock = defineRoute({
 export const listInventoryLevels = defineRoute({
   method: 'get',
   path: '/admin/inventory/levels',
+  permission: 'inventory:read',
   summary: 'Stock levels by variant and/or location',
   tags: ['Admin: inventory'],
   query: listQuery()

@@ -28,6 +28,7 @@ async function productJson(resolve: Resolve, id: string): Promise<string> {
 export const createProduct = defineRoute({
   method: 'post',
   path: '/admin/products',
+  permission: 'product:write',
   summary: 'Create a product with its options, variants and prices',
   tags: ['Admin: products'],
   body: productInputSchema,
@@ -42,6 +43,7 @@ export const createProduct = defineRoute({
 export const batchCreateProducts = defineRoute({
   method: 'post',
   path: '/admin/products/batch',
+  permission: 'product:write',
   summary: 'Create many products at once: all or none',
   tags: ['Admin: products'],
   body: z.object({ create: z.array(productInputSchema).min(1).max(500) }),
@@ -55,6 +57,7 @@ export const batchCreateProducts = defineRoute({
 export const listProducts = defineRoute({
   method: 'get',
   path: '/admin/products',
+  permission: 'product:read',
   summary: 'List products of every status',
   tags: ['Admin: products'],
   query: storeProductQuery.omit({
@@ -86,6 +89,7 @@ const idParams = z.object({ id: z.string().max(64) })
 export const retrieveProduct = defineRoute({
   method: 'get',
   path: '/admin/products/:id',
+  permission: 'product:read',
   summary: 'Get a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -96,6 +100,7 @@ export const retrieveProduct = defineRoute({
 export const updateProduct = defineRoute({
   method: 'post',
   path: '/admin/products/:id',
+  permission: 'product:write',
   summary: 'Update a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -110,6 +115,7 @@ export const updateProduct = defineRoute({
 export const deleteProduct = defineRoute({
   method: 'delete',
   path: '/admin/products/:id',
+  permission: 'product:write',
   summary: 'Delete a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -123,6 +129,7 @@ export const deleteProduct = defineRoute({
 export const createCategory = defineRoute({
   method: 'post',
   path: '/admin/product-categories',
+  permission: 'category:write',
   summary: 'Create a product category',
   tags: ['Admin: products'],
   body: z.object({
@@ -155,6 +162,7 @@ export const createCategory = defineRoute({
 export const createCollection = defineRoute({
   method: 'post',
   path: '/admin/collections',
+  permission: 'collection:write',
   summary: 'Create a collection',
   tags: ['Admin: products'],
   body: z.object({
@@ -174,6 +182,7 @@ export const createCollection = defineRoute({
 export const importProducts = defineRoute({
   method: 'post',
   path: '/admin/products/import',
+  permission: 'product:write',
   summary: 'Import products from CSV (text/csv body, one row per variant): all rows or none',
   tags: ['Admin: products'],
   response: z.object({ created: z.number().int() }),
@@ -189,6 +198,7 @@ export const importProducts = defineRoute({
 export const exportProducts = defineRoute({
   method: 'get',
   path: '/admin/products/export',
+  permission: 'product:read',
   summary: 'Export every product as CSV (streamed), in the import format',
   tags: ['Admin: products'],
   response: z.string(),

@@ -40,6 +40,7 @@ const channelBody = z
 export const createSalesChannel = defineRoute({
   method: 'post',
   path: '/admin/sales-channels',
+  permission: 'sales_channel:write',
   summary: 'Create a sales channel',
   tags: ['Admin: sales channels'],
   body: channelBody,
@@ -50,6 +51,7 @@ export const createSalesChannel = defineRoute({
 export const listSalesChannels = defineRoute({
   method: 'get',
   path: '/admin/sales-channels',
+  permission: 'sales_channel:read',
   summary: 'List sales channels',
   tags: ['Admin: sales channels'],
   query: listQuery()
@@ -122,6 +124,7 @@ export const changeSalesChannelProducts = defineRoute({
 export const createPublishableKey = defineRoute({
   method: 'post',
   path: '/admin/publishable-keys',
+  permission: 'publishable_key:write',
   summary: 'Create a publishable key for sales channels',
   tags: ['Admin: sales channels'],
   body: z
@@ -179,6 +182,7 @@ export const updatePublishableKey = defineRoute({
 export const revokePublishableKey = defineRoute({
   method: 'post',
   path: '/admin/publishable-keys/:id/revoke',
+  permission: 'publishable_key:write',
   summary: 'Revoke a publishable key',
   tags: ['Admin: sales channels'],
   params: idParams,
