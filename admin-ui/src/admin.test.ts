@@ -294,7 +294,9 @@ describe('admin UI', () => {
     await page.goto(`${app.url()}/app/`)
     const today = page.locator('.stat', { hasText: 'Sales today' })
     await expect.poll(() => today.textContent()).toContain('$55.00')
-    await expect(page.locator('.stat', { hasText: 'Orders today' }).textContent()).resolves.toBe('Orders today1')
+    await expect(page.locator('.stat', { hasText: 'Orders today' }).textContent()).resolves.toBe(
+      'Orders today1',
+    )
     await page.getByRole('link', { name: 'Canvas Tote' }).waitFor()
     await expect(page.getByText('2 sold in 1 order').count()).resolves.toBe(1)
     expect(errors).toEqual([])
@@ -337,6 +339,10 @@ describe('admin UI', () => {
         ['promotions', 'Promotions'],
         ['shipping-options', 'Shipping options'],
         ['tax-rates', 'Tax rates'],
+        ['customers', 'Customers'],
+        ['staff', 'Staff'],
+        ['roles', 'Roles'],
+        ['api-keys', 'API keys'],
       ]
       for (const [route, heading] of screens) {
         await page.goto(`${app.url()}/app/${route}`)
