@@ -32,7 +32,10 @@ async function call<T = any>(
 }
 
 /** A shopper's guest order, placed through the Store API as a storefront would: two totes, shipped to the US. */
-async function placeOrder(app: TestApp, region: string): Promise<{ id: string; display_id: number }> {
+async function placeOrder(
+  app: TestApp,
+  region: string,
+): Promise<{ order: { id: string; display_id: number }; store: Record<string, string> }> {
   const channel = (await call(app, 'POST', '/admin/sales-channels', { name: 'Web shop' })).sales_channel.id
   const key = (
     await call(app, 'POST', '/admin/publishable-keys', { title: 'Web', sales_channel_ids: [channel] })
@@ -93,13 +96,14 @@ async function placeOrder(app: TestApp, region: string): Promise<{ id: string; d
   )
   const completed = await call(app, 'POST', `/store/carts/${cart}/complete`, {}, store)
   if (completed.type !== 'order') throw new Error(`checkout did not complete: ${JSON.stringify(completed)}`)
-  return completed.order
+  return { order: completed.order, store }
 }
 
 describe('admin UI', () => {
   let app: TestApp
   let browser: Browser
   let order: { id: string; display_id: number }
+  let store: Record<string, string>
   const shots = process.env.ADMIN_SHOTS_DIR ?? mkdtempSync(path.join(tmpdir(), 'sw-admin-shots-'))
 
   beforeAll(async () => {
@@ -128,7 +132,7 @@ describe('admin UI', () => {
       currency_code: 'usd',
       countries: ['us'],
     })
-    order = await placeOrder(app, us.region.id)
+    ;({ order, store } = await placeOrder(app, us.region.id))
   })
 
   /** A page of the admin, signed in as staff. */
@@ -299,6 +303,39 @@ describe('admin UI', () => {
     )
     await page.getByRole('link', { name: 'Canvas Tote' }).waitFor()
     await expect(page.getByText('2 sold in 1 order').count()).resolves.toBe(1)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('finds a registered customer and adds them to a new group', async () => {
+    const { token } = await call(
+      app,
+      'POST',
+      '/auth/customer/emailpass/register',
+      { email: 'grace@example.com', password: 'cobol-1959-ok' },
+      {},
+    )
+    const { customer } = await call(
+      app,
+      'POST',
+      '/store/customers',
+      { email: 'grace@example.com', first_name: 'Grace', last_name: 'Hopper' },
+      { ...store, authorization: `Bearer ${token}` },
+    )
+    const { page, errors } = await signedIn()
+    await page.goto(`${app.url()}/app/customers`)
+    await page.getByLabel('New group name').fill('Wholesale')
+    await page.getByRole('button', { name: 'Create group' }).click()
+    await page.getByRole('listitem').filter({ hasText: 'Wholesale' }).waitFor()
+    await page.getByLabel('Search').fill('grace')
+    await page.getByRole('link', { name: 'Grace Hopper' }).click()
+    await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor()
+    await page.getByLabel('Add to group').selectOption({ label: 'Wholesale' })
+    await page.getByRole('button', { name: 'Add', exact: true }).click()
+    await page.getByRole('button', { name: 'Remove from Wholesale' }).waitFor()
+
+    const saved = await call(app, 'GET', `/admin/customers/${customer.id}`)
+    expect(saved.customer.groups.map((group: { name: string }) => group.name)).toEqual(['Wholesale'])
     expect(errors).toEqual([])
     await page.close()
   })
