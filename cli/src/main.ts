@@ -1,7 +1,8 @@
-// shopwright start | seed | search reindex | db migrate | db generate
+// shopwright start | seed | search reindex | user create | db migrate | db generate
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import {
+  BUILT_IN_ROLES,
   CORE_MODULES,
   createShopwright,
   generatePluginMigrations,
@@ -15,8 +16,10 @@ import {
   seedDemo,
   seedGeneratedProducts,
   staticDir,
+  type UserService,
 } from '@shopwright/core'
 import { Command, InvalidArgumentError, Option } from 'commander'
+import { addStorefrontAssets, builtStorefront, mountStorefront, STOREFRONT_BASE } from './storefront'
 
 async function loadProjectConfig(projectDir: string) {
   return resolveConfig(await loadConfigFile(path.resolve(projectDir)))
@@ -55,6 +58,8 @@ export function buildProgram(): Command {
         config.http.static.push({ prefix: '/app', dir: adminUi, spa: true })
       }
       config.http.static.push({ prefix: '/static', dir: staticDir(config.projectDir), spa: false })
+      const storefront = await builtStorefront()
+      if (storefront) addStorefrontAssets(config, storefront)
       const app = await createShopwright({ config, role: options.role })
       let demo: Awaited<ReturnType<typeof seedDemo>> | undefined
       if (options.seedDemoIfEmpty && (await isEmptyStore(app.db))) {
@@ -62,14 +67,19 @@ export function buildProgram(): Command {
         demo = await seedDemo(app)
       }
       if (options.role !== 'worker') {
+        const shop = storefront ? await mountStorefront(app, storefront) : false
         await app.listen()
         app.logger.info(`Shopwright ${options.role} listening on ${app.url()}`)
         console.log(`Shopwright is running: ${app.url()}  (role: ${options.role})`)
         console.log(`  Store API:     ${app.url()}/store  (OpenAPI: ${app.url()}/openapi.json)`)
+        if (shop) console.log(`  Storefront:    ${app.url()}${STOREFRONT_BASE}/`)
+        else if (storefront)
+          console.log('  Storefront:    not served: no publishable key yet (shopwright seed --demo)')
         if (adminUi) console.log(`  Admin:         ${app.url()}/app`)
         if (demo) {
           console.log(`  Demo shop:     ${demo.products} products in 2 regions`)
           console.log(`  Publishable key (x-publishable-api-key): ${demo.publishableKey}`)
+          if (demo.admin) console.log(`  Admin sign-in: ${demo.admin.email} / ${demo.admin.password}`)
         }
       } else {
         app.logger.info('Shopwright worker running')
@@ -108,6 +118,7 @@ export function buildProgram(): Command {
           const demo = await seedDemo(app)
           console.log(`Demo shop created: ${demo.products} products, regions ${demo.regions.join(', ')}`)
           console.log(`Publishable key (x-publishable-api-key): ${demo.publishableKey}`)
+          if (demo.admin) console.log(`Admin sign-in: ${demo.admin.email} / ${demo.admin.password}`)
         }
         if (options.products) {
           const started = Date.now()
@@ -142,6 +153,31 @@ export function buildProgram(): Command {
         console.log(
           `Search index rebuilt: ${indexed} published product(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
         )
+      } finally {
+        await app.shutdown()
+      }
+    })
+
+  const user = program.command('user').description('Staff accounts')
+  user
+    .command('create')
+    .description('Create a staff user who signs in to the admin with email and password')
+    .requiredOption('--email <email>', 'their email address')
+    .requiredOption('--password <password>', 'at least 8 characters')
+    .addOption(
+      new Option('--role <role>', `${Object.keys(BUILT_IN_ROLES).join(', ')} or a custom role`).default(
+        'admin',
+      ),
+    )
+    .option('--project <dir>', 'the store project folder', '.')
+    .action(async (options: { email: string; password: string; role: string; project: string }) => {
+      const config = await loadProjectConfig(options.project)
+      const app = await createShopwright({ config, role: 'api' })
+      try {
+        const created = await app.container
+          .resolve<UserService>('userService')
+          .createUser({ email: options.email, password: options.password, role: options.role })
+        console.log(`Created ${created.role} ${created.email} (${created.id}); sign in at /app`)
       } finally {
         await app.shutdown()
       }

@@ -1,6 +1,7 @@
 // Event deliveries and jobs that failed every attempt, with a replay button for each.
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api'
+import { PageHeader } from '../ui/page'
 
 interface DeadLetter {
   id: string
@@ -44,8 +45,10 @@ export function DeadLettersPage() {
 
   return (
     <section>
-      <h1>Failed deliveries</h1>
-      <p className="muted">Event deliveries and jobs that failed every attempt. Replay runs one again.</p>
+      <PageHeader
+        title="Failed deliveries"
+        subtitle="Event deliveries and jobs that failed every attempt. Replay runs one again."
+      />
       {error && (
         <p className="error" role="alert">
           {error}
@@ -53,37 +56,39 @@ export function DeadLettersPage() {
       )}
       {page && page.count === 0 && <p className="empty">Nothing has failed. All events were delivered.</p>}
       {page && page.count > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Job</th>
-              <th scope="col">Error</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Failed</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.dead_letters.map((entry) => (
-              <tr key={entry.id}>
-                <td>
-                  {entry.job_name}
-                  <div className="muted small">{entry.job_key}</div>
-                </td>
-                <td>{entry.error}</td>
-                <td>{entry.attempts}</td>
-                <td>{new Date(entry.failed_at).toLocaleString()}</td>
-                <td>
-                  <button type="button" onClick={() => replay(entry.id)}>
-                    Replay
-                  </button>
-                </td>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Job</th>
+                <th scope="col">Error</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Failed</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.dead_letters.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    {entry.job_name}
+                    <div className="muted small">{entry.job_key}</div>
+                  </td>
+                  <td>{entry.error}</td>
+                  <td>{entry.attempts}</td>
+                  <td>{new Date(entry.failed_at).toLocaleString()}</td>
+                  <td>
+                    <button type="button" onClick={() => replay(entry.id)}>
+                      Replay
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   )

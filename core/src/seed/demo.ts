@@ -5,11 +5,15 @@ import path from 'node:path'
 import type { Database } from '../infra/database'
 import { generateId } from '../infra/ids'
 import type { Shopwright } from '../kernel/shopwright'
+import type { FulfillmentService } from '../modules/fulfillment/service'
 import type { InventoryService } from '../modules/inventory/service'
 import type { ProductInput, ProductService } from '../modules/product/service'
+import type { PromotionService } from '../modules/promotion/service'
 import type { RegionService } from '../modules/region/service'
 import type { SalesChannelService } from '../modules/sales-channel/service'
 import type { StoreService } from '../modules/store/service'
+import type { TaxService } from '../modules/tax/service'
+import { seedDemoAdmin } from './demo-admin'
 
 const CATEGORIES: Record<
   string,
@@ -49,6 +53,8 @@ export interface DemoResult {
   publishableKey: string
   products: number
   regions: string[]
+  /** The owner's sign-in for the admin UI, when the store had no owner yet. */
+  admin?: { email: string; password: string }
 }
 
 function productImage(dir: string, name: string, title: string, color: string): string {
@@ -147,7 +153,61 @@ export async function seedDemo(app: Shopwright): Promise<DemoResult> {
     warehouse.id,
     variantIds.map((variant, i) => ({ variant_id: variant.id, stocked_quantity: 5 + ((i * 7) % 56) })),
   )
-  return { publishableKey: key.token, products: inputs.length, regions: [us.id, eu.id] }
+  await seedDemoCheckout(app, { us: us.id, eu: eu.id })
+  const admin = await seedDemoAdmin(app)
+  return { publishableKey: key.token, products: inputs.length, regions: [us.id, eu.id], admin }
+}
+
+/** Checkout for the demo shop: tax rates for every demo country, shipping options, a welcome code. */
+async function seedDemoCheckout(app: Shopwright, regions: { us: string; eu: string }): Promise<void> {
+  const taxes = app.container.resolve<TaxService>('taxService')
+  const rates: Array<[string, string, number]> = [
+    ['us', 'Sales tax', 7],
+    ['ca', 'GST', 5],
+    ['de', 'MwSt', 19],
+    ['fr', 'TVA', 20],
+    ['nl', 'BTW', 21],
+    ['it', 'IVA', 22],
+    ['es', 'IVA', 21],
+    ['be', 'BTW', 21],
+    ['at', 'USt', 20],
+    ['ie', 'VAT', 23],
+  ]
+  for (const [country_code, name, rate] of rates) {
+    await taxes.createTaxRegion({
+      country_code,
+      default_tax_rate: { name, code: `${country_code.toUpperCase()}${rate}`, rate },
+    })
+  }
+  const shipping = app.container.resolve<FulfillmentService>('fulfillmentService')
+  await shipping.createShippingOption({
+    name: 'Standard',
+    region_id: regions.us,
+    amount: 795,
+    free_above: 7500,
+  })
+  await shipping.createShippingOption({
+    name: 'Express',
+    region_id: regions.us,
+    amount: 1995,
+    type: { label: 'Express', code: 'express', description: 'Next business day' },
+  })
+  await shipping.createShippingOption({
+    name: 'Standard',
+    region_id: regions.eu,
+    amount: 595,
+    free_above: 6000,
+  })
+  await shipping.createShippingOption({
+    name: 'Express',
+    region_id: regions.eu,
+    amount: 1495,
+    type: { label: 'Express', code: 'express', description: 'Two business days' },
+  })
+  await app.container.resolve<PromotionService>('promotionService').createPromotion({
+    code: 'WELCOME10',
+    application_method: { type: 'percentage', value: 10, target_type: 'order' },
+  })
 }
 
 /** True when the database holds no store yet: no region, sales channel or product. */

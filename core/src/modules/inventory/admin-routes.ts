@@ -22,6 +22,7 @@ const locationBody = z.object({ name: z.string().min(1).max(191) }).strict()
 export const createStockLocation = defineRoute({
   method: 'post',
   path: '/admin/stock-locations',
+  permission: 'stock_location:write',
   summary: 'Create a stock location',
   tags: ['Admin: inventory'],
   body: locationBody,
@@ -33,6 +34,7 @@ export const createStockLocation = defineRoute({
 export const listStockLocations = defineRoute({
   method: 'get',
   path: '/admin/stock-locations',
+  permission: 'stock_location:read',
   summary: 'List stock locations',
   tags: ['Admin: inventory'],
   query: listQuery().extend({ id: idListQuery().optional(), name: idListQuery().optional() }).strict(),
@@ -43,6 +45,7 @@ export const listStockLocations = defineRoute({
 export const retrieveStockLocation = defineRoute({
   method: 'get',
   path: '/admin/stock-locations/:id',
+  permission: 'stock_location:read',
   summary: 'Get a stock location',
   tags: ['Admin: inventory'],
   params: idParams,
@@ -55,6 +58,7 @@ export const retrieveStockLocation = defineRoute({
 export const updateStockLocation = defineRoute({
   method: 'post',
   path: '/admin/stock-locations/:id',
+  permission: 'stock_location:write',
   summary: 'Rename a stock location',
   tags: ['Admin: inventory'],
   params: idParams,
@@ -68,6 +72,7 @@ export const updateStockLocation = defineRoute({
 export const deleteStockLocation = defineRoute({
   method: 'delete',
   path: '/admin/stock-locations/:id',
+  permission: 'stock_location:write',
   summary: 'Delete a stock location holding no stock (409 while it holds some)',
   tags: ['Admin: inventory'],
   params: idParams,
@@ -81,6 +86,7 @@ export const deleteStockLocation = defineRoute({
 export const adjustInventory = defineRoute({
   method: 'post',
   path: '/admin/inventory/adjustments',
+  permission: 'inventory:write',
   summary: "Add to (or, negative, remove from) a variant's stock at a location",
   tags: ['Admin: inventory'],
   body: z
@@ -99,6 +105,7 @@ export const adjustInventory = defineRoute({
 export const setIncomingStock = defineRoute({
   method: 'post',
   path: '/admin/inventory/incoming',
+  permission: 'inventory:write',
   summary: 'Set how many of a variant are on their way to a location',
   tags: ['Admin: inventory'],
   body: z
@@ -121,6 +128,7 @@ export const setIncomingStock = defineRoute({
 export const listInventoryLevels = defineRoute({
   method: 'get',
   path: '/admin/inventory/levels',
+  permission: 'inventory:read',
   summary: 'Stock levels by variant and/or location',
   tags: ['Admin: inventory'],
   query: listQuery()

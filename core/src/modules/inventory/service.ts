@@ -196,6 +196,35 @@ export class InventoryService {
       throw new ConflictError(`Variant ${variantId} has less than ${quantity} reserved to release`)
   }
 
+  /** Ships reserved stock (a fulfillment): the reservation and the stock on hand go down together. */
+  async consume(em: EntityManager, variantId: string, locationId: string, quantity: number): Promise<void> {
+    const knex = knexOf(em)
+    const changed = await knex('inventory_level')
+      .where({ variant_id: variantId, location_id: locationId })
+      .andWhere('reserved_quantity', '>=', quantity)
+      .andWhere('stocked_quantity', '>=', quantity)
+      .update({
+        reserved_quantity: knex.raw('reserved_quantity - ?', [quantity]),
+        stocked_quantity: knex.raw('stocked_quantity - ?', [quantity]),
+      })
+    if (changed !== 1)
+      throw new ConflictError(`Variant ${variantId} has less than ${quantity} reserved to ship`)
+  }
+
+  /** Puts returned items back on hand, in the caller's transaction. */
+  async restock(em: EntityManager, variantId: string, locationId: string, quantity: number): Promise<void> {
+    const knex = knexOf(em)
+    const changed = await knex('inventory_level')
+      .where({ variant_id: variantId, location_id: locationId })
+      .update({ stocked_quantity: knex.raw('stocked_quantity + ?', [quantity]) })
+    if (changed !== 1) throw new NotFoundError(`Variant ${variantId} has no stock level at ${locationId}`)
+    this.events.emit(em, InventoryEvents.levelAdjusted, {
+      variant_id: variantId,
+      location_id: locationId,
+      delta: quantity,
+    })
+  }
+
   async levels(variantIds: string[]): Promise<LevelView[]> {
     if (!variantIds.length) return []
     const rows = await knexOf(this.db.em())('inventory_level').whereIn('variant_id', variantIds)

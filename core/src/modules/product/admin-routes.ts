@@ -28,6 +28,7 @@ async function productJson(resolve: Resolve, id: string): Promise<string> {
 export const createProduct = defineRoute({
   method: 'post',
   path: '/admin/products',
+  permission: 'product:write',
   summary: 'Create a product with its options, variants and prices',
   tags: ['Admin: products'],
   body: productInputSchema,
@@ -42,6 +43,7 @@ export const createProduct = defineRoute({
 export const batchProducts = defineRoute({
   method: 'post',
   path: '/admin/products/batch',
+  permission: 'product:write',
   summary: 'Create, update and delete many products at once: all or none',
   tags: ['Admin: products'],
   body: z
@@ -73,6 +75,7 @@ export const batchProducts = defineRoute({
 export const listProducts = defineRoute({
   method: 'get',
   path: '/admin/products',
+  permission: 'product:read',
   summary: 'List products of every status',
   tags: ['Admin: products'],
   query: storeProductQuery.omit({
@@ -104,6 +107,7 @@ const idParams = z.object({ id: z.string().max(64) })
 export const retrieveProduct = defineRoute({
   method: 'get',
   path: '/admin/products/:id',
+  permission: 'product:read',
   summary: 'Get a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -114,6 +118,7 @@ export const retrieveProduct = defineRoute({
 export const updateProduct = defineRoute({
   method: 'post',
   path: '/admin/products/:id',
+  permission: 'product:write',
   summary: 'Update a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -128,6 +133,7 @@ export const updateProduct = defineRoute({
 export const deleteProduct = defineRoute({
   method: 'delete',
   path: '/admin/products/:id',
+  permission: 'product:write',
   summary: 'Delete a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -141,6 +147,7 @@ export const deleteProduct = defineRoute({
 export const createCategory = defineRoute({
   method: 'post',
   path: '/admin/product-categories',
+  permission: 'category:write',
   summary: 'Create a product category',
   tags: ['Admin: products'],
   body: z.object({
@@ -173,6 +180,7 @@ export const createCategory = defineRoute({
 export const createCollection = defineRoute({
   method: 'post',
   path: '/admin/collections',
+  permission: 'collection:write',
   summary: 'Create a collection',
   tags: ['Admin: products'],
   body: z.object({
@@ -192,6 +200,7 @@ export const createCollection = defineRoute({
 export const importProducts = defineRoute({
   method: 'post',
   path: '/admin/products/import',
+  permission: 'product:write',
   summary: 'Import products from CSV (text/csv body, one row per variant): all rows or none',
   tags: ['Admin: products'],
   response: z.object({ created: z.number().int() }),
@@ -207,6 +216,7 @@ export const importProducts = defineRoute({
 export const exportProducts = defineRoute({
   method: 'get',
   path: '/admin/products/export',
+  permission: 'product:read',
   summary: 'Export every product as CSV (streamed), in the import format',
   tags: ['Admin: products'],
   response: z.string(),
@@ -245,6 +255,7 @@ async function collectionById(resolve: Resolve, id: string) {
 export const listCategories = defineRoute({
   method: 'get',
   path: '/admin/product-categories',
+  permission: 'category:read',
   summary: 'List product categories, internal and inactive ones too',
   tags: ['Admin: products'],
   query: listQuery()
@@ -265,6 +276,7 @@ export const listCategories = defineRoute({
 export const retrieveCategory = defineRoute({
   method: 'get',
   path: '/admin/product-categories/:id',
+  permission: 'category:read',
   summary: 'Get a product category',
   tags: ['Admin: products'],
   params: idParams,
@@ -275,6 +287,7 @@ export const retrieveCategory = defineRoute({
 export const updateCategory = defineRoute({
   method: 'post',
   path: '/admin/product-categories/:id',
+  permission: 'category:write',
   summary: 'Update a product category; a new parent_category_id moves it (null: to the top)',
   tags: ['Admin: products'],
   params: idParams,
@@ -301,6 +314,7 @@ export const updateCategory = defineRoute({
 export const deleteCategory = defineRoute({
   method: 'delete',
   path: '/admin/product-categories/:id',
+  permission: 'category:write',
   summary: 'Delete a product category without child categories (409 while it has some)',
   tags: ['Admin: products'],
   params: idParams,
@@ -314,6 +328,7 @@ export const deleteCategory = defineRoute({
 export const listCollections = defineRoute({
   method: 'get',
   path: '/admin/collections',
+  permission: 'collection:read',
   summary: 'List collections',
   tags: ['Admin: products'],
   query: listQuery().extend({ id: idList.optional(), handle: idList.optional() }).strict(),
@@ -324,6 +339,7 @@ export const listCollections = defineRoute({
 export const retrieveCollection = defineRoute({
   method: 'get',
   path: '/admin/collections/:id',
+  permission: 'collection:read',
   summary: 'Get a collection',
   tags: ['Admin: products'],
   params: idParams,
@@ -334,6 +350,7 @@ export const retrieveCollection = defineRoute({
 export const updateCollection = defineRoute({
   method: 'post',
   path: '/admin/collections/:id',
+  permission: 'collection:write',
   summary: 'Update a collection',
   tags: ['Admin: products'],
   params: idParams,
@@ -350,6 +367,7 @@ export const updateCollection = defineRoute({
 export const deleteCollection = defineRoute({
   method: 'delete',
   path: '/admin/collections/:id',
+  permission: 'collection:write',
   summary: 'Delete a collection; its products stay, in no collection',
   tags: ['Admin: products'],
   params: idParams,
@@ -386,6 +404,7 @@ function labelRoutes<Item extends string, Items extends string>(
     defineRoute({
       method: 'post',
       path,
+      permission: 'product:write',
       summary: `Create a product ${kind}`,
       tags,
       body: labelBody,
@@ -396,6 +415,7 @@ function labelRoutes<Item extends string, Items extends string>(
     defineRoute({
       method: 'get',
       path,
+      permission: 'product:read',
       summary: `List product ${kind}s`,
       tags,
       query: listQuery().extend({ id: idList.optional(), value: idList.optional() }).strict(),
@@ -408,6 +428,7 @@ function labelRoutes<Item extends string, Items extends string>(
     defineRoute({
       method: 'get',
       path: `${path}/:id`,
+      permission: 'product:read',
       summary: `Get a product ${kind}`,
       tags,
       params: idParams,
@@ -425,6 +446,7 @@ function labelRoutes<Item extends string, Items extends string>(
     defineRoute({
       method: 'post',
       path: `${path}/:id`,
+      permission: 'product:write',
       summary: `Rename a product ${kind}`,
       tags,
       params: idParams,
@@ -436,6 +458,7 @@ function labelRoutes<Item extends string, Items extends string>(
     defineRoute({
       method: 'delete',
       path: `${path}/:id`,
+      permission: 'product:write',
       summary: `Delete a product ${kind}; its products lose it`,
       tags,
       params: idParams,
@@ -466,6 +489,7 @@ async function productDocument(resolve: Resolve, id: string) {
 export const listVariants = defineRoute({
   method: 'get',
   path: '/admin/products/:id/variants',
+  permission: 'product:read',
   summary: "List a product's variants",
   tags: ['Admin: products'],
   params: idParams,
@@ -488,6 +512,7 @@ export const listVariants = defineRoute({
 export const createVariant = defineRoute({
   method: 'post',
   path: '/admin/products/:id/variants',
+  permission: 'product:write',
   summary: 'Add a variant to a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -503,6 +528,7 @@ export const createVariant = defineRoute({
 export const updateVariant = defineRoute({
   method: 'post',
   path: '/admin/products/:id/variants/:variant_id',
+  permission: 'product:write',
   summary: 'Update a variant: its fields, option values and (replacing them) its prices',
   tags: ['Admin: products'],
   params: variantParams,
@@ -517,6 +543,7 @@ export const updateVariant = defineRoute({
 export const deleteVariant = defineRoute({
   method: 'delete',
   path: '/admin/products/:id/variants/:variant_id',
+  permission: 'product:write',
   summary: 'Delete a variant and its prices',
   tags: ['Admin: products'],
   params: variantParams,
@@ -530,6 +557,7 @@ export const deleteVariant = defineRoute({
 export const createOption = defineRoute({
   method: 'post',
   path: '/admin/products/:id/options',
+  permission: 'product:write',
   summary: 'Add an option with its values to a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -545,6 +573,7 @@ export const createOption = defineRoute({
 export const updateOption = defineRoute({
   method: 'post',
   path: '/admin/products/:id/options/:option_id',
+  permission: 'product:write',
   summary: 'Rename an option or set its values (a value in use by a variant cannot go: 409)',
   tags: ['Admin: products'],
   params: optionParams,
@@ -559,6 +588,7 @@ export const updateOption = defineRoute({
 export const deleteOption = defineRoute({
   method: 'delete',
   path: '/admin/products/:id/options/:option_id',
+  permission: 'product:write',
   summary: 'Delete an option no variant uses (409 while one does)',
   tags: ['Admin: products'],
   params: optionParams,

@@ -8,6 +8,7 @@ import type { RegionService } from './service'
 export const createRegion = defineRoute({
   method: 'post',
   path: '/admin/regions',
+  permission: 'region:write',
   summary: 'Create a region',
   tags: ['Admin: regions'],
   body: regionInputSchema.strict(),
@@ -20,6 +21,7 @@ export const createRegion = defineRoute({
 export const listRegions = defineRoute({
   method: 'get',
   path: '/admin/regions',
+  permission: 'region:read',
   summary: 'List regions',
   tags: ['Admin: regions'],
   query: listQuery()
@@ -32,6 +34,7 @@ export const listRegions = defineRoute({
 export const deleteRegion = defineRoute({
   method: 'delete',
   path: '/admin/regions/:id',
+  permission: 'region:write',
   summary: 'Delete a region',
   tags: ['Admin: regions'],
   params: z.object({ id: z.string().max(64) }),
@@ -45,6 +48,7 @@ export const deleteRegion = defineRoute({
 export const retrieveRegion = defineRoute({
   method: 'get',
   path: '/admin/regions/:id',
+  permission: 'region:read',
   summary: 'Get a region',
   tags: ['Admin: regions'],
   params: z.object({ id: z.string().max(64) }),
@@ -57,6 +61,7 @@ export const retrieveRegion = defineRoute({
 export const updateRegion = defineRoute({
   method: 'post',
   path: '/admin/regions/:id',
+  permission: 'region:write',
   summary: 'Update a region; countries, when given, replace its countries',
   tags: ['Admin: regions'],
   params: z.object({ id: z.string().max(64) }),

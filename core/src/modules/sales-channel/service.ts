@@ -217,6 +217,14 @@ export class SalesChannelService implements PublishableKeyResolver {
     forgetPublishableKeys()
   }
 
+  /** The oldest key that is not revoked: what `shopwright start` gives the starter storefront. */
+  async firstActivePublishableKey(): Promise<string | undefined> {
+    const key = await this.db
+      .em()
+      .findOne(PublishableKey, { revoked_at: null }, { orderBy: { created_at: 'asc', id: 'asc' } })
+    return key?.token
+  }
+
   async resolvePublishableKey(token: string): Promise<PublishableKeyScope | undefined> {
     const knex = knexOf(this.db.em())
     const key = (await knex('publishable_key')

@@ -1,0 +1,208 @@
+// Customers: search, filter by account and group, pages from the server; and the customer groups.
+import { useState } from 'react'
+import { Link, useNavigate, useSearchParams } from 'react-router'
+import { api, queryString } from '../../api'
+import { formatDate } from '../../format'
+import { useDebounced, useResource } from '../../hooks'
+import type { Customer, CustomerGroup, ListPage } from '../../types'
+import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../../ui/form'
+import { EmptyState, ErrorNotice, Loading, PageHeader, Pagination, Section } from '../../ui/page'
+
+const PAGE_SIZE = 20
+
+export function nameOf(customer: Pick<Customer, 'first_name' | 'last_name' | 'email'>): string {
+  return [customer.first_name, customer.last_name].filter(Boolean).join(' ') || customer.email
+}
+
+export function CustomerListPage() {
+  const navigate = useNavigate()
+  const [params, setParams] = useSearchParams()
+  const [search, setSearch] = useState(params.get('q') ?? '')
+  const q = useDebounced(search.trim())
+  const offset = Number(params.get('offset') ?? 0) || 0
+  const account = params.get('has_account') ?? ''
+  const group = params.get('group') ?? ''
+
+  function update(changes: Record<string, string>) {
+    const next = new URLSearchParams(params)
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value)
+      else next.delete(key)
+    }
+    if (!('offset' in changes)) next.delete('offset')
+    setParams(next, { replace: true })
+  }
+
+  const customers = useResource<ListPage & { customers: Customer[] }>(
+    `/admin/customers${queryString({
+      q,
+      limit: PAGE_SIZE,
+      offset,
+      has_account: account || undefined,
+      groups: group ? [group] : undefined,
+    })}`,
+  )
+  const groups = useResource<ListPage & { customer_groups: CustomerGroup[] }>(
+    '/admin/customer-groups?limit=200',
+  )
+  const page = customers.data
+  const filtered = Boolean(q || account || group)
+
+  return (
+    <>
+      <PageHeader
+        title="Customers"
+        subtitle={page ? `${page.count.toLocaleString()} customers` : undefined}
+      />
+      <search className="filters">
+        <TextField
+          label="Search"
+          type="search"
+          placeholder="Name or email"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.target.value)
+            if (offset) update({ offset: '' })
+          }}
+        />
+        <SelectField
+          label="Account"
+          value={account}
+          options={[
+            { value: '', label: 'All customers' },
+            { value: 'true', label: 'With an account' },
+            { value: 'false', label: 'Guests' },
+          ]}
+          onChange={(event) => update({ has_account: event.target.value })}
+        />
+        <SelectField
+          label="Group"
+          value={group}
+          options={[
+            { value: '', label: 'Any group' },
+            ...(groups.data?.customer_groups ?? []).map((item) => ({ value: item.id, label: item.name })),
+          ]}
+          onChange={(event) => update({ group: event.target.value })}
+        />
+      </search>
+      <ErrorNotice error={customers.error} />
+      {!page && customers.loading && <Loading />}
+      {page && page.count === 0 && (
+        <EmptyState title={filtered ? 'No customer matches' : 'No customers yet'}>
+          {filtered
+            ? 'Try another search or clear the filters.'
+            : 'Shoppers appear here when they order or sign up.'}
+        </EmptyState>
+      )}
+      {page && page.count > 0 && (
+        <div className={`table-wrap ${customers.loading ? 'stale' : ''}`} aria-busy={customers.loading}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Customer</th>
+                <th scope="col">Account</th>
+                <th scope="col" className="hide-sm">
+                  Groups
+                </th>
+                <th scope="col" className="hide-sm">
+                  Since
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.customers.map((customer) => (
+                <tr
+                  key={customer.id}
+                  className="clickable"
+                  onClick={() => navigate(`/customers/${customer.id}`)}
+                >
+                  <td>
+                    <Link to={`/customers/${customer.id}`}>{nameOf(customer)}</Link>
+                    <span className="muted small block">{customer.email}</span>
+                  </td>
+                  <td>{customer.has_account ? 'Account' : 'Guest'}</td>
+                  <td className="hide-sm">{customer.groups.map((item) => item.name).join(', ') || '—'}</td>
+                  <td className="hide-sm">{formatDate(customer.created_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page && (
+        <Pagination
+          offset={offset}
+          limit={PAGE_SIZE}
+          count={page.count}
+          onChange={(next) => update({ offset: next ? String(next) : '' })}
+        />
+      )}
+      <GroupsSection groups={groups.data?.customer_groups ?? []} reload={groups.reload} />
+    </>
+  )
+}
+
+function GroupsSection({ groups, reload }: { groups: CustomerGroup[]; reload: () => Promise<void> }) {
+  const form = useForm()
+  const [name, setName] = useState('')
+  const [problem, setProblem] = useState<Error>()
+
+  async function remove(group: CustomerGroup) {
+    if (!window.confirm(`Delete the group ${group.name}? Its customers stay.`)) return
+    try {
+      await api('DELETE', `/admin/customer-groups/${group.id}`)
+      setProblem(undefined)
+      await reload()
+    } catch (caught) {
+      setProblem(caught as Error)
+    }
+  }
+
+  return (
+    <Section title="Customer groups">
+      <ErrorNotice error={problem} />
+      {groups.length === 0 ? (
+        <p className="muted">No groups yet. Groups let promotions and campaigns target customers.</p>
+      ) : (
+        <ul className="chips">
+          {groups.map((group) => (
+            <li key={group.id}>
+              {group.name}
+              <button type="button" className="link danger-text small" onClick={() => void remove(group)}>
+                Delete<span className="visually-hidden"> group {group.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        noValidate
+        className="inline"
+        onSubmit={(event) =>
+          form.submit(
+            event,
+            (): FieldErrors =>
+              errorsOf({ name: name.trim() ? undefined : 'Name the group, e.g. Wholesale.' }),
+            async () => {
+              await api('POST', '/admin/customer-groups', { name: name.trim() })
+              setName('')
+              await reload()
+            },
+          )
+        }
+      >
+        <TextField
+          label="New group name"
+          name="name"
+          value={name}
+          error={form.errors.name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button type="submit" disabled={form.busy}>
+          Create group
+        </button>
+        <FormError message={form.formError} />
+      </form>
+    </Section>
+  )
+}

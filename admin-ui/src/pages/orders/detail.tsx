@@ -1,0 +1,704 @@
+// One order: what was bought, its money (capture, refund), its fulfilments (create, ship with tracking,
+// mark delivered), returns, cancelling, and the timeline of everything that happened to it.
+import { type FormEvent, useRef, useState } from 'react'
+import { Link, useParams } from 'react-router'
+import { api } from '../../api'
+import { formatDate, formatMoney, fromMinorUnits, toMinorUnits } from '../../format'
+import { useResource } from '../../hooks'
+import type { Fulfillment, Order, OrderItem, OrderReturn } from '../../types'
+import { CheckboxField, type FieldErrors, FormError, TextField, useForm } from '../../ui/form'
+import { Badge, ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
+
+export function OrderDetailPage() {
+  const { id } = useParams() as { id: string }
+  const order = useResource<{ order: Order }>(`/admin/orders/${id}`)
+  if (order.error && !order.data) return <ErrorNotice error={order.error} />
+  if (!order.data) return <Loading />
+  return <OrderView order={order.data.order} reload={order.reload} />
+}
+
+/** One order action: checks, sends once (an Idempotency-Key per attempt), then reloads the order. */
+function useAction(orderId: string, reload: () => Promise<void>) {
+  const form = useForm()
+  const key = useRef(crypto.randomUUID())
+  const run = (event: FormEvent, check: () => FieldErrors, path: string, body: () => unknown) =>
+    form.submit(event, check, async () => {
+      await api('POST', `/admin/orders/${orderId}${path}`, body(), { idempotencyKey: key.current })
+      key.current = crypto.randomUUID()
+      await reload()
+    })
+  return { form, run }
+}
+
+function OrderView({ order, reload }: { order: Order; reload: () => Promise<void> }) {
+  const money = (amount: number) => formatMoney(amount, order.currency_code)
+  const canceled = order.status === 'canceled'
+  return (
+    <>
+      <PageHeader
+        title={`Order #${order.display_id}`}
+        subtitle={
+          <>
+            {formatDate(order.created_at)} · {order.email ?? 'no email'} ·{' '}
+            <Link to="/orders">Back to orders</Link>
+          </>
+        }
+        actions={
+          <div className="badges">
+            <Badge value={order.status} />
+            <Badge value={order.payment_status} />
+            <Badge value={order.fulfillment_status} />
+          </div>
+        }
+      />
+      <div className="two-columns">
+        <div>
+          <Section title="Items">
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Item</th>
+                    <th scope="col" className="numeric">
+                      Quantity
+                    </th>
+                    <th scope="col" className="numeric">
+                      Price
+                    </th>
+                    <th scope="col" className="hide-sm">
+                      Progress
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {order.items.map((item) => (
+                    <tr key={item.id}>
+                      <td>
+                        {item.title}
+                        {item.variant_title && (
+                          <span className="muted small block">{item.variant_title}</span>
+                        )}
+                      </td>
+                      <td className="numeric">{item.quantity}</td>
+                      <td className="numeric">{money(item.unit_price * item.quantity)}</td>
+                      <td className="hide-sm small">{progressOf(item)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <dl className="totals">
+              <dt>Subtotal</dt>
+              <dd>{money(order.item_total)}</dd>
+              <dt>Shipping</dt>
+              <dd>{money(order.shipping_total)}</dd>
+              {order.discount_total > 0 && (
+                <>
+                  <dt>Discount</dt>
+                  <dd>−{money(order.discount_total)}</dd>
+                </>
+              )}
+              <dt>Tax</dt>
+              <dd>{money(order.tax_total)}</dd>
+              <dt className="strong">Total</dt>
+              <dd className="strong">{money(order.total)}</dd>
+              <dt>Paid</dt>
+              <dd>{money(order.summary.paid_total)}</dd>
+              {order.summary.refunded_total > 0 && (
+                <>
+                  <dt>Refunded</dt>
+                  <dd>{money(order.summary.refunded_total)}</dd>
+                </>
+              )}
+            </dl>
+          </Section>
+          {!canceled && <FulfilmentSection order={order} reload={reload} />}
+          <ReturnsSection order={order} reload={reload} />
+        </div>
+        <div>
+          <PaymentSection order={order} reload={reload} />
+          <Section title="Customer">
+            <p>{order.email ?? '—'}</p>
+            {order.customer_id && (
+              <p className="small">
+                <Link to={`/customers/${order.customer_id}`}>View customer</Link>
+              </p>
+            )}
+            <Address title="Shipping address" address={order.shipping_address} />
+            {order.shipping_methods.map((method) => (
+              <p key={method.id} className="muted small">
+                {method.name} · {money(method.amount)}
+              </p>
+            ))}
+          </Section>
+          {!canceled && order.fulfillment_status === 'not_fulfilled' && (
+            <CancelSection order={order} reload={reload} />
+          )}
+          <Timeline order={order} />
+        </div>
+      </div>
+    </>
+  )
+}
+
+function progressOf(item: OrderItem): string {
+  const { fulfilled_quantity, shipped_quantity, delivered_quantity, return_requested_quantity } = item.detail
+  const parts = [
+    fulfilled_quantity && `${fulfilled_quantity} fulfilled`,
+    shipped_quantity && `${shipped_quantity} shipped`,
+    delivered_quantity && `${delivered_quantity} delivered`,
+    return_requested_quantity && `${return_requested_quantity} returning`,
+  ].filter(Boolean)
+  return parts.join(', ') || 'not fulfilled'
+}
+
+function Address({ title, address }: { title: string; address: Record<string, unknown> | null }) {
+  if (!address) return null
+  const line = (...keys: string[]) =>
+    keys
+      .map((key) => address[key])
+      .filter((value) => typeof value === 'string' && value)
+      .join(' ')
+  const lines = [
+    line('first_name', 'last_name'),
+    line('company'),
+    line('address_1'),
+    line('address_2'),
+    line('postal_code', 'city'),
+    line('province'),
+    String(address.country_code ?? '').toUpperCase(),
+    line('phone'),
+  ].filter(Boolean)
+  return (
+    <>
+      <h3>{title}</h3>
+      <address>
+        {lines.map((text) => (
+          <span key={text} className="block">
+            {text}
+          </span>
+        ))}
+      </address>
+    </>
+  )
+}
+
+function PaymentSection({ order, reload }: { order: Order; reload: () => Promise<void> }) {
+  const capture = useAction(order.id, reload)
+  const refund = useAction(order.id, reload)
+  const currency = order.currency_code
+  const authorized = order.payments.filter((payment) => !payment.canceled_at)
+  const capturable = authorized.reduce((sum, payment) => sum + payment.amount - payment.captured_amount, 0)
+  const refundable = order.payments.reduce(
+    (sum, payment) => sum + payment.captured_amount - payment.refunded_amount,
+    0,
+  )
+  const [captureAmount, setCaptureAmount] = useState('')
+  const [refundAmount, setRefundAmount] = useState('')
+  const [note, setNote] = useState('')
+
+  const amountError = (text: string, most: number, field: string): FieldErrors => {
+    if (!text) return {}
+    const amount = toMinorUnits(text, currency)
+    if (amount === undefined || amount <= 0) return { [field]: 'Enter an amount like 12.50.' }
+    if (amount > most) return { [field]: `At most ${formatMoney(most, currency)}.` }
+    return {}
+  }
+
+  return (
+    <Section title="Payment">
+      {order.payments.length === 0 && <p className="muted">No payment on this order.</p>}
+      {order.payments.map((payment) => (
+        <p key={payment.id} className="small">
+          {payment.provider_id}: {formatMoney(payment.amount, currency)} authorized,{' '}
+          {formatMoney(payment.captured_amount, currency)} captured
+          {payment.refunded_amount > 0 && `, ${formatMoney(payment.refunded_amount, currency)} refunded`}
+        </p>
+      ))}
+      {capturable > 0 && order.status !== 'canceled' && (
+        <form
+          noValidate
+          onSubmit={(event) =>
+            capture.run(
+              event,
+              () => amountError(captureAmount, capturable, 'amount'),
+              '/capture',
+              () => (captureAmount ? { amount: toMinorUnits(captureAmount, currency) } : {}),
+            )
+          }
+        >
+          <TextField
+            label="Amount to capture"
+            name="amount"
+            inputMode="decimal"
+            placeholder={fromMinorUnits(capturable, currency)}
+            hint="Leave empty to capture everything authorized."
+            value={captureAmount}
+            error={capture.form.errors.amount}
+            onChange={(event) => setCaptureAmount(event.target.value)}
+          />
+          <FormError message={capture.form.formError} />
+          <button type="submit" className="full" disabled={capture.form.busy}>
+            Capture payment
+          </button>
+        </form>
+      )}
+      {refundable > 0 && (
+        <form
+          noValidate
+          className="separated"
+          onSubmit={(event) =>
+            refund.run(
+              event,
+              () =>
+                refundAmount
+                  ? amountError(refundAmount, refundable, 'amount')
+                  : { amount: 'Enter the amount to refund.' },
+              '/refund',
+              () => ({
+                amount: toMinorUnits(refundAmount, currency),
+                ...(note.trim() && { note: note.trim() }),
+              }),
+            )
+          }
+        >
+          <TextField
+            label="Amount to refund"
+            name="amount"
+            inputMode="decimal"
+            placeholder={fromMinorUnits(refundable, currency)}
+            value={refundAmount}
+            error={refund.form.errors.amount}
+            onChange={(event) => setRefundAmount(event.target.value)}
+          />
+          <TextField
+            label="Reason for the refund"
+            name="note"
+            value={note}
+            error={refund.form.errors.note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+          <FormError message={refund.form.formError} />
+          <button type="submit" className="secondary full" disabled={refund.form.busy}>
+            Refund
+          </button>
+        </form>
+      )}
+    </Section>
+  )
+}
+
+/** Quantities per item, typed by the merchant, defaulting to everything that is left. */
+function QuantityFields({
+  items,
+  left,
+  values,
+  onChange,
+  verb,
+  errors,
+}: {
+  items: OrderItem[]
+  left: (item: OrderItem) => number
+  values: Record<string, string>
+  onChange: (values: Record<string, string>) => void
+  verb: string
+  errors: FieldErrors
+}) {
+  return (
+    <div className="quantities">
+      {items
+        .filter((item) => left(item) > 0)
+        .map((item) => (
+          <TextField
+            key={item.id}
+            label={`${verb} ${item.title}${item.variant_title ? ` (${item.variant_title})` : ''}`}
+            name={`items.${item.id}`}
+            inputMode="numeric"
+            hint={`${left(item)} left`}
+            value={values[item.id] ?? String(left(item))}
+            error={errors[`items.${item.id}`]}
+            onChange={(event) => onChange({ ...values, [item.id]: event.target.value })}
+          />
+        ))}
+    </div>
+  )
+}
+
+function quantitiesOf(items: OrderItem[], left: (item: OrderItem) => number, values: Record<string, string>) {
+  return items
+    .filter((item) => left(item) > 0)
+    .map((item) => ({ id: item.id, quantity: Number(values[item.id] ?? left(item)) }))
+}
+
+function checkQuantities(
+  items: OrderItem[],
+  left: (item: OrderItem) => number,
+  values: Record<string, string>,
+) {
+  const errors: FieldErrors = {}
+  let total = 0
+  for (const item of items.filter((candidate) => left(candidate) > 0)) {
+    const text = (values[item.id] ?? String(left(item))).trim()
+    const quantity = Number(text)
+    if (!/^\d+$/.test(text) || quantity > left(item)) errors[`items.${item.id}`] = `Enter 0 to ${left(item)}.`
+    else total += quantity
+  }
+  if (!Object.keys(errors).length && total === 0) {
+    const first = items.find((item) => left(item) > 0)
+    if (first) errors[`items.${first.id}`] = 'Choose at least one item.'
+  }
+  return errors
+}
+
+function FulfilmentSection({ order, reload }: { order: Order; reload: () => Promise<void> }) {
+  const create = useAction(order.id, reload)
+  const [values, setValues] = useState<Record<string, string>>({})
+  const left = (item: OrderItem) => item.detail.quantity - item.detail.fulfilled_quantity
+  const open = order.items.some((item) => left(item) > 0)
+
+  return (
+    <Section title="Fulfilment">
+      {order.fulfillments.map((fulfillment, index) => (
+        <FulfillmentCard
+          key={fulfillment.id}
+          order={order}
+          fulfillment={fulfillment}
+          number={index + 1}
+          reload={reload}
+        />
+      ))}
+      {open && (
+        <form
+          noValidate
+          onSubmit={(event) =>
+            create.run(
+              event,
+              () => checkQuantities(order.items, left, values),
+              '/fulfillments',
+              () => ({ items: quantitiesOf(order.items, left, values).filter((item) => item.quantity > 0) }),
+            )
+          }
+        >
+          <h3>New fulfilment</h3>
+          <QuantityFields
+            items={order.items}
+            left={left}
+            values={values}
+            onChange={setValues}
+            verb="Fulfil"
+            errors={create.form.errors}
+          />
+          <FormError message={create.form.formError} />
+          <button type="submit" disabled={create.form.busy}>
+            Create fulfillment
+          </button>
+        </form>
+      )}
+      {!open && order.fulfillments.length === 0 && <p className="muted">Nothing to fulfil.</p>}
+    </Section>
+  )
+}
+
+function FulfillmentCard({
+  order,
+  fulfillment,
+  number,
+  reload,
+}: {
+  order: Order
+  fulfillment: Fulfillment
+  number: number
+  reload: () => Promise<void>
+}) {
+  const ship = useAction(order.id, reload)
+  const deliver = useAction(order.id, reload)
+  const [tracking, setTracking] = useState('')
+  const titles = new Map(order.items.map((item) => [item.id, item.title]))
+  const numbers = tracking
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean)
+
+  return (
+    <article className="card-row">
+      <header className="row-header">
+        <h3>Fulfillment {number}</h3>
+        <Badge
+          value={fulfillment.delivered_at ? 'delivered' : fulfillment.shipped_at ? 'shipped' : 'fulfilled'}
+        />
+      </header>
+      <p className="small">
+        {fulfillment.items
+          .map((item) => `${item.quantity} × ${titles.get(item.item_id) ?? item.item_id}`)
+          .join(', ')}
+      </p>
+      {fulfillment.tracking_numbers.length > 0 && (
+        <p className="small">Tracking: {fulfillment.tracking_numbers.join(', ')}</p>
+      )}
+      {fulfillment.shipped_at && <p className="muted small">Shipped {formatDate(fulfillment.shipped_at)}</p>}
+      {!fulfillment.shipped_at && (
+        <form
+          noValidate
+          className="inline"
+          onSubmit={(event) =>
+            ship.run(
+              event,
+              (): FieldErrors =>
+                numbers.every((value) => value.length <= 191)
+                  ? {}
+                  : { tracking_numbers: 'A tracking number is at most 191 characters.' },
+              `/fulfillments/${fulfillment.id}/shipments`,
+              () => ({ tracking_numbers: numbers }),
+            )
+          }
+        >
+          <TextField
+            label={`Tracking numbers for fulfillment ${number}`}
+            name="tracking_numbers"
+            hint="Separate several with commas."
+            value={tracking}
+            error={ship.form.errors.tracking_numbers}
+            onChange={(event) => setTracking(event.target.value)}
+          />
+          <button type="submit" disabled={ship.form.busy}>
+            Mark shipped
+          </button>
+          <FormError message={ship.form.formError} />
+        </form>
+      )}
+      {fulfillment.shipped_at && !fulfillment.delivered_at && (
+        <form
+          noValidate
+          onSubmit={(event) =>
+            deliver.run(
+              event,
+              () => ({}),
+              `/fulfillments/${fulfillment.id}/mark-as-delivered`,
+              () => ({}),
+            )
+          }
+        >
+          <FormError message={deliver.form.formError} />
+          <button type="submit" className="secondary" disabled={deliver.form.busy}>
+            Mark delivered
+          </button>
+        </form>
+      )}
+    </article>
+  )
+}
+
+function ReturnsSection({ order, reload }: { order: Order; reload: () => Promise<void> }) {
+  const request = useAction(order.id, reload)
+  const [values, setValues] = useState<Record<string, string>>({})
+  const [asking, setAsking] = useState(false)
+  const left = (item: OrderItem) => item.detail.shipped_quantity - item.detail.return_requested_quantity
+  const returnable = order.items.some((item) => left(item) > 0)
+  if (!returnable && order.returns.length === 0) return null
+
+  return (
+    <Section
+      title="Returns"
+      actions={
+        returnable &&
+        !asking && (
+          <button type="button" className="secondary" onClick={() => setAsking(true)}>
+            Request return
+          </button>
+        )
+      }
+    >
+      {order.returns.map((entry, index) => (
+        <ReturnCard key={entry.id} order={order} entry={entry} number={index + 1} reload={reload} />
+      ))}
+      {asking && returnable && (
+        <form
+          noValidate
+          onSubmit={(event) =>
+            request.run(
+              event,
+              () => checkQuantities(order.items, left, values),
+              '/returns',
+              () => ({ items: quantitiesOf(order.items, left, values).filter((item) => item.quantity > 0) }),
+            )
+          }
+        >
+          <QuantityFields
+            items={order.items}
+            left={left}
+            values={values}
+            onChange={setValues}
+            verb="Return"
+            errors={request.form.errors}
+          />
+          <FormError message={request.form.formError} />
+          <button type="submit" disabled={request.form.busy}>
+            Request return
+          </button>
+        </form>
+      )}
+    </Section>
+  )
+}
+
+function ReturnCard({
+  order,
+  entry,
+  number,
+  reload,
+}: {
+  order: Order
+  entry: OrderReturn
+  number: number
+  reload: () => Promise<void>
+}) {
+  const receive = useAction(order.id, reload)
+  const [restock, setRestock] = useState(true)
+  const [refund, setRefund] = useState('')
+  const titles = new Map(order.items.map((item) => [item.id, item.title]))
+  const currency = order.currency_code
+
+  return (
+    <article className="card-row">
+      <header className="row-header">
+        <h3>Return {number}</h3>
+        <Badge value={entry.status} />
+      </header>
+      <p className="small">
+        {entry.items
+          .map((item) => `${item.quantity} × ${titles.get(item.item_id) ?? item.item_id}`)
+          .join(', ')}
+      </p>
+      {entry.received_at && (
+        <p className="muted small">
+          Received {formatDate(entry.received_at)}
+          {entry.restocked && ', restocked'}
+          {entry.refund_amount > 0 && `, ${formatMoney(entry.refund_amount, currency)} refunded`}
+        </p>
+      )}
+      {entry.status === 'requested' && (
+        <form
+          noValidate
+          onSubmit={(event) =>
+            receive.run(
+              event,
+              (): FieldErrors => {
+                if (!refund) return {}
+                const amount = toMinorUnits(refund, currency)
+                return amount && amount > 0
+                  ? {}
+                  : { refund_amount: 'Enter an amount like 12.50, or leave empty.' }
+              },
+              `/returns/${entry.id}/receive`,
+              () => ({ restock, ...(refund && { refund_amount: toMinorUnits(refund, currency) }) }),
+            )
+          }
+        >
+          <CheckboxField label="Put the items back in stock" checked={restock} onChange={setRestock} />
+          <TextField
+            label={`Refund for return ${number}`}
+            name="refund_amount"
+            inputMode="decimal"
+            hint="Leave empty to refund nothing now."
+            value={refund}
+            error={receive.form.errors.refund_amount}
+            onChange={(event) => setRefund(event.target.value)}
+          />
+          <FormError message={receive.form.formError} />
+          <button type="submit" disabled={receive.form.busy}>
+            Receive return
+          </button>
+        </form>
+      )}
+    </article>
+  )
+}
+
+function CancelSection({ order, reload }: { order: Order; reload: () => Promise<void> }) {
+  const cancel = useAction(order.id, reload)
+  return (
+    <Section title="Cancel order">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          if (
+            !window.confirm(
+              `Cancel order #${order.display_id}? Its stock is released and its payment voided.`,
+            )
+          ) {
+            event.preventDefault()
+            return
+          }
+          void cancel.run(
+            event,
+            () => ({}),
+            '/cancel',
+            () => ({}),
+          )
+        }}
+      >
+        <p className="muted small">Releases the stock and voids or refunds the payment.</p>
+        <FormError message={cancel.form.formError} />
+        <button type="submit" className="danger full" disabled={cancel.form.busy}>
+          Cancel order
+        </button>
+      </form>
+    </Section>
+  )
+}
+
+const EVENT_LABELS: Record<string, string> = {
+  'order.placed': 'Order placed',
+  'order.canceled': 'Order canceled',
+  'order.payment_captured': 'Payment captured',
+  'order.refunded': 'Refunded',
+  'order.fulfillment_created': 'Fulfillment created',
+  'order.shipment_created': 'Shipped',
+  'order.delivered': 'Delivered',
+  'order.return_requested': 'Return requested',
+  'order.return_received': 'Return received',
+}
+
+function Timeline({ order }: { order: Order }) {
+  const entries = [...(order.timeline ?? [])].reverse()
+  return (
+    <Section title="Timeline">
+      {entries.length === 0 ? (
+        <p className="muted">Nothing yet.</p>
+      ) : (
+        <ol className="timeline">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <span className="timeline-event">{EVENT_LABELS[entry.event] ?? entry.event}</span>
+              {describe(entry.data, order.currency_code) && (
+                <span className="small block">{describe(entry.data, order.currency_code)}</span>
+              )}
+              <time className="muted small block" dateTime={entry.created_at}>
+                {formatDate(entry.created_at)}
+              </time>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Section>
+  )
+}
+
+function describe(data: Record<string, unknown>, currency: string): string {
+  const parts: string[] = []
+  if (typeof data.total === 'number') parts.push(formatMoney(data.total, currency))
+  if (typeof data.amount === 'number') parts.push(formatMoney(data.amount, currency))
+  if (typeof data.refund_amount === 'number' && data.refund_amount > 0)
+    parts.push(`${formatMoney(data.refund_amount, currency)} refunded`)
+  if (Array.isArray(data.items)) {
+    const count = data.items.reduce(
+      (sum: number, item: { quantity?: number }) => sum + (item.quantity ?? 0),
+      0,
+    )
+    parts.push(`${count} item${count === 1 ? '' : 's'}`)
+  }
+  if (Array.isArray(data.tracking_numbers) && data.tracking_numbers.length)
+    parts.push(`tracking ${data.tracking_numbers.join(', ')}`)
+  if (typeof data.note === 'string' && data.note) parts.push(data.note)
+  return parts.join(' · ')
+}

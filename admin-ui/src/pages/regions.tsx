@@ -1,0 +1,136 @@
+// Regions: where the shop sells, in which currency, to which countries.
+import { useState } from 'react'
+import { api } from '../api'
+import { useResource } from '../hooks'
+import type { ListPage, Region } from '../types'
+import { CheckboxField, errorsOf, type FieldErrors, FormError, TextField, useForm } from '../ui/form'
+import { EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
+
+export function RegionsPage() {
+  const list = useResource<ListPage & { regions: Region[] }>('/admin/regions?limit=200')
+  const form = useForm()
+  const [name, setName] = useState('')
+  const [currency, setCurrency] = useState('')
+  const [countries, setCountries] = useState('')
+  const [taxInclusive, setTaxInclusive] = useState(false)
+  const [problem, setProblem] = useState<Error>()
+  const codes = countries
+    .split(',')
+    .map((code) => code.trim().toLowerCase())
+    .filter(Boolean)
+
+  function check(): FieldErrors {
+    return errorsOf({
+      name: name.trim() ? undefined : 'Name the region, e.g. Europe.',
+      currency_code: /^[a-zA-Z]{3}$/.test(currency.trim())
+        ? undefined
+        : 'Enter a 3-letter currency code, e.g. EUR.',
+      countries: codes.every((code) => /^[a-z]{2}$/.test(code))
+        ? undefined
+        : 'Enter 2-letter country codes separated by commas, e.g. DE, FR.',
+    })
+  }
+
+  async function send() {
+    await api('POST', '/admin/regions', {
+      name: name.trim(),
+      currency_code: currency.trim().toLowerCase(),
+      countries: codes,
+      prices_include_tax: taxInclusive,
+    })
+    setName('')
+    setCurrency('')
+    setCountries('')
+    await list.reload()
+  }
+
+  async function remove(region: Region) {
+    if (!window.confirm(`Delete the region ${region.name}?`)) return
+    try {
+      await api('DELETE', `/admin/regions/${region.id}`)
+      setProblem(undefined)
+      await list.reload()
+    } catch (caught) {
+      setProblem(caught as Error)
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title="Regions" subtitle="Each region sells in one currency to a set of countries." />
+      <ErrorNotice error={list.error ?? problem} />
+      {!list.data && list.loading && <Loading />}
+      {list.data?.count === 0 && <EmptyState title="No regions yet">Add the first one below.</EmptyState>}
+      {list.data && list.data.count > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Region</th>
+                <th scope="col">Currency</th>
+                <th scope="col" className="hide-sm">
+                  Countries
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.regions.map((region) => (
+                <tr key={region.id}>
+                  <td>{region.name}</td>
+                  <td>{region.currency_code.toUpperCase()}</td>
+                  <td className="hide-sm">
+                    {region.countries.map((country) => country.display_name).join(', ') || '—'}
+                  </td>
+                  <td className="cell-actions">
+                    <button type="button" className="link danger-text" onClick={() => void remove(region)}>
+                      Delete<span className="visually-hidden"> {region.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Section title="New region">
+        <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
+          <TextField
+            label="Name"
+            name="name"
+            value={name}
+            error={form.errors.name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <TextField
+            label="Currency"
+            name="currency_code"
+            placeholder="EUR"
+            maxLength={3}
+            value={currency}
+            error={form.errors.currency_code}
+            onChange={(e) => setCurrency(e.target.value)}
+          />
+          <TextField
+            label="Countries"
+            name="countries"
+            placeholder="DE, FR, IT"
+            hint="2-letter codes, separated by commas."
+            value={countries}
+            error={form.errors.countries}
+            onChange={(e) => setCountries(e.target.value)}
+          />
+          <CheckboxField label="Prices include tax" checked={taxInclusive} onChange={setTaxInclusive} />
+          <div className="form-actions span-2">
+            <FormError message={form.formError} />
+            <button type="submit" disabled={form.busy}>
+              Create region
+            </button>
+          </div>
+        </form>
+      </Section>
+    </>
+  )
+}

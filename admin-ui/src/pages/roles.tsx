@@ -1,0 +1,159 @@
+// Roles: the built-in ones and custom roles, each a list of permissions (`product:write`, `order:*`).
+import { useState } from 'react'
+import { api } from '../api'
+import type { Role } from '../types'
+import { errorsOf, type FieldErrors, FormError, TextAreaField, TextField, useForm } from '../ui/form'
+import { ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
+import { useRoles } from './staff'
+
+const PERMISSION = /^(\*|[a-z_]+:(\*|read|write)|\*:(read|write))$/
+
+function permissionsOf(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((value) => value.trim())
+        .filter(Boolean),
+    ),
+  ]
+}
+
+export function RolesPage() {
+  const roles = useRoles()
+  const [problem, setProblem] = useState<Error>()
+
+  async function remove(role: Role) {
+    if (!window.confirm(`Delete the role ${role.name}?`)) return
+    try {
+      await api('DELETE', `/admin/roles/${role.id}`)
+      setProblem(undefined)
+      await roles.reload()
+    } catch (caught) {
+      setProblem(caught as Error)
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title="Roles" subtitle="What each role lets staff and API keys do." />
+      <ErrorNotice error={roles.error ?? problem} />
+      {!roles.data && roles.loading && <Loading />}
+      {roles.data && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Role</th>
+                <th scope="col">Permissions</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {roles.data.roles.map((role) => (
+                <tr key={role.id}>
+                  <td>
+                    <strong>{role.name}</strong>
+                    <span className="muted small block">
+                      {role.description ?? (role.built_in ? 'built in' : '')}
+                    </span>
+                  </td>
+                  <td className="small">
+                    {role.permissions.map((permission) => (
+                      <code key={permission} className="permission">
+                        {permission}
+                      </code>
+                    ))}
+                  </td>
+                  <td className="cell-actions">
+                    {!role.built_in && (
+                      <button type="button" className="link danger-text" onClick={() => void remove(role)}>
+                        Delete<span className="visually-hidden"> {role.name}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <NewRole reload={roles.reload} />
+    </>
+  )
+}
+
+function NewRole({ reload }: { reload: () => Promise<void> }) {
+  const form = useForm()
+  const [name, setName] = useState('')
+  const [description, setDescription] = useState('')
+  const [permissions, setPermissions] = useState('')
+
+  function check(): FieldErrors {
+    const list = permissionsOf(permissions)
+    const wrong = list.find((permission) => !PERMISSION.test(permission))
+    return errorsOf({
+      name: /^[a-z][a-z0-9_-]{1,63}$/.test(name)
+        ? undefined
+        : 'Use lower-case letters, digits, _ or -, e.g. warehouse.',
+      permissions: !list.length
+        ? 'List at least one permission.'
+        : wrong
+          ? `${wrong} is not a permission: use resource:read, resource:write or resource:*.`
+          : undefined,
+    })
+  }
+
+  async function send() {
+    await api('POST', '/admin/roles', {
+      name,
+      description: description.trim() || null,
+      permissions: permissionsOf(permissions),
+    })
+    setName('')
+    setDescription('')
+    setPermissions('')
+    await reload()
+  }
+
+  return (
+    <Section title="New role">
+      <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
+        <TextField
+          label="Name"
+          name="name"
+          placeholder="warehouse"
+          value={name}
+          error={form.errors.name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          label="Description"
+          name="description"
+          value={description}
+          error={form.errors.description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
+        <TextAreaField
+          label="Permissions"
+          name="permissions"
+          className="span-2"
+          rows={3}
+          placeholder="order:read, fulfillment:*, inventory:write"
+          hint="Separate with commas or spaces: resource:read, resource:write, resource:* or *:read."
+          value={permissions}
+          error={form.errors.permissions}
+          onChange={(e) => setPermissions(e.target.value)}
+        />
+        <div className="form-actions span-2">
+          <FormError message={form.formError} />
+          <button type="submit" disabled={form.busy}>
+            Create role
+          </button>
+        </div>
+      </form>
+    </Section>
+  )
+}

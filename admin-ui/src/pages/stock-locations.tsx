@@ -1,0 +1,77 @@
+// Stock locations: the warehouses and shops that hold stock.
+import { useState } from 'react'
+import { api } from '../api'
+import { useOptionalResource } from '../hooks'
+import type { StockLocation } from '../types'
+import { errorsOf, type FieldErrors, FormError, TextField, useForm } from '../ui/form'
+import { EmptyState, ErrorNotice, PageHeader, Section } from '../ui/page'
+
+export function StockLocationsPage() {
+  const list = useOptionalResource<{ stock_locations: StockLocation[] }>(
+    'GET /admin/stock-locations',
+    '/admin/stock-locations?limit=200',
+  )
+  const form = useForm()
+  const [name, setName] = useState('')
+  const [created, setCreated] = useState<StockLocation[]>([])
+  const locations = list.data?.stock_locations ?? created
+
+  async function send() {
+    const { stock_location } = await api<{ stock_location: StockLocation }>(
+      'POST',
+      '/admin/stock-locations',
+      {
+        name: name.trim(),
+      },
+    )
+    setName('')
+    setCreated([...created, stock_location])
+    await list.reload()
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Stock locations"
+        subtitle="Warehouses and shops that hold stock. Set stock per product."
+      />
+      <ErrorNotice error={list.error} />
+      {locations.length === 0 ? (
+        <EmptyState title="No new locations">Add one below, then set its stock on each product.</EmptyState>
+      ) : (
+        <ul className="plain-list">
+          {locations.map((location) => (
+            <li key={location.id}>{location.name}</li>
+          ))}
+        </ul>
+      )}
+      <Section title="New stock location">
+        <form
+          className="grid-2"
+          noValidate
+          onSubmit={(event) =>
+            form.submit(
+              event,
+              (): FieldErrors => errorsOf({ name: name.trim() ? undefined : 'Name the location.' }),
+              send,
+            )
+          }
+        >
+          <TextField
+            label="Name"
+            name="name"
+            value={name}
+            error={form.errors.name}
+            onChange={(e) => setName(e.target.value)}
+          />
+          <div className="form-actions">
+            <FormError message={form.formError} />
+            <button type="submit" disabled={form.busy}>
+              Create location
+            </button>
+          </div>
+        </form>
+      </Section>
+    </>
+  )
+}

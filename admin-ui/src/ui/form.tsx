@@ -1,0 +1,222 @@
+// Form parts: every field has a label, its own error under it (from the check before sending, or
+// from the API's `issues`), and the first invalid field takes the focus.
+import {
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+  useRef,
+  useState,
+} from 'react'
+import { ApiError } from '../api'
+
+export type FieldErrors = Record<string, string>
+
+export interface FormState {
+  errors: FieldErrors
+  formError: string | null
+  busy: boolean
+  /** Checks, then sends; API errors land next to their fields. */
+  submit: (event: FormEvent, check: () => FieldErrors, send: () => Promise<void>) => Promise<void>
+  clear: () => void
+}
+
+export function useForm(): FormState {
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const sending = useRef(false)
+
+  async function submit(event: FormEvent, check: () => FieldErrors, send: () => Promise<void>) {
+    event.preventDefault()
+    if (sending.current) return
+    const form = event.currentTarget as HTMLFormElement
+    const found = check()
+    setErrors(found)
+    if (Object.keys(found).length) {
+      setFormError('Fix the fields marked below.')
+      focusFirstInvalid(form)
+      return
+    }
+    setFormError(null)
+    sending.current = true
+    setBusy(true)
+    try {
+      await send()
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.issues.length) {
+        const byField: FieldErrors = {}
+        for (const issue of caught.issues) byField[issue.field] ??= issue.message
+        setErrors(byField)
+        setFormError(caught.message)
+        focusFirstInvalid(form)
+      } else {
+        setFormError(caught instanceof Error ? caught.message : 'Something went wrong.')
+      }
+    } finally {
+      sending.current = false
+      setBusy(false)
+    }
+  }
+
+  return {
+    errors,
+    formError,
+    busy,
+    submit,
+    clear: () => {
+      setErrors({})
+      setFormError(null)
+    },
+  }
+}
+
+function focusFirstInvalid(form: HTMLFormElement) {
+  requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+}
+
+export function FormError({ message }: { message: string | null }) {
+  if (!message) return null
+  return (
+    <p className="error" role="alert">
+      {message}
+    </p>
+  )
+}
+
+interface FieldFrame {
+  label: string
+  error?: string
+  hint?: string
+  className?: string
+}
+
+function Frame({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  children,
+}: FieldFrame & { id: string; children: ReactNode }) {
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && !error && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+function describedBy(id: string, error?: string, hint?: string) {
+  return error ? `${id}-error` : hint ? `${id}-hint` : undefined
+}
+
+export function TextField({
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: FieldFrame & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId()
+  return (
+    <Frame id={id} label={label} error={error} hint={hint} className={className}>
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...input}
+      />
+    </Frame>
+  )
+}
+
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: FieldFrame & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId()
+  return (
+    <Frame id={id} label={label} error={error} hint={hint} className={className}>
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...input}
+      />
+    </Frame>
+  )
+}
+
+export function SelectField({
+  label,
+  error,
+  hint,
+  className,
+  options,
+  ...select
+}: FieldFrame &
+  SelectHTMLAttributes<HTMLSelectElement> & { options: Array<{ value: string; label: string }> }) {
+  const id = useId()
+  return (
+    <Frame id={id} label={label} error={error} hint={hint} className={className}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...select}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Frame>
+  )
+}
+
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string
+  checked: boolean
+  onChange: (checked: boolean) => void
+}) {
+  const id = useId()
+  return (
+    <div className="field checkbox">
+      <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  )
+}
+
+/** Required text: the message when empty, else none. */
+export function required(value: string, message: string): string | undefined {
+  return value.trim() ? undefined : message
+}
+
+/** Keeps only the entries that carry a message. */
+export function errorsOf(entries: Record<string, string | undefined>): FieldErrors {
+  return Object.fromEntries(Object.entries(entries).filter((entry): entry is [string, string] => !!entry[1]))
+}
+
+export const HANDLE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/

@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url'
+import { asFunction } from 'awilix'
+import { definePlugin } from '../../kernel/plugin'
+import { paymentEntities } from './entities'
+import { paymentWebhook } from './hook-routes'
+import { migrations } from './migrations'
+import { PaymentService } from './service'
+import { createPaymentCollection, initiatePaymentSession, listPaymentProviders } from './store-routes'
+import { SystemPaymentProvider } from './system-provider'
+
+interface CartWithPayments {
+  usePaymentCollections?(loader: (cartId: string) => Promise<Record<string, unknown> | undefined>): void
+}
+
+export const paymentModule = definePlugin({
+  name: 'core.payment',
+  entities: paymentEntities,
+  migrations,
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  register(ctx) {
+    ctx.providers.payment.register(new SystemPaymentProvider())
+    ctx.container.register({
+      paymentService: asFunction(
+        ({ db, events, providers, logger }) => new PaymentService(db, events, providers, logger),
+      ).singleton(),
+    })
+    ctx.addRoutes(listPaymentProviders, createPaymentCollection, initiatePaymentSession, paymentWebhook)
+  },
+  boot(ctx) {
+    // A cart shows its payment collection (storefronts, and Medusa's SDK, read cart.payment_collection).
+    const carts = ctx.container.hasRegistration('cartService')
+      ? ctx.container.resolve<CartWithPayments>('cartService')
+      : undefined
+    const payments = ctx.container.resolve<PaymentService>('paymentService')
+    carts?.usePaymentCollections?.((cartId) => payments.collectionOfCart(cartId))
+  },
+})

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url'
+import { asFunction } from 'awilix'
+import { definePlugin } from '../../kernel/plugin'
+import { promotionAdminRoutes } from './admin-routes'
+import { promotionEntities } from './entities'
+import { migrations } from './migrations'
+import { PromotionService } from './service'
+
+export const promotionModule = definePlugin({
+  name: 'core.promotion',
+  entities: promotionEntities,
+  migrations,
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  register(ctx) {
+    ctx.container.register({
+      promotionService: asFunction(({ db, events }) => new PromotionService(db, events)).singleton(),
+    })
+    ctx.addRoutes(...promotionAdminRoutes)
+  },
+})

@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url'
+import { asFunction } from 'awilix'
+import { definePlugin } from '../../kernel/plugin'
+import { taxAdminRoutes } from './admin-routes'
+import { taxEntities } from './entities'
+import { migrations } from './migrations'
+import { TaxService } from './service'
+
+export const taxModule = definePlugin({
+  name: 'core.tax',
+  entities: taxEntities,
+  migrations,
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  register(ctx) {
+    ctx.container.register({
+      taxService: asFunction(({ db, events }) => new TaxService(db, events)).singleton(),
+    })
+    ctx.addRoutes(...taxAdminRoutes)
+  },
+})
