@@ -1,6 +1,7 @@
-// npm run bench [name-filter]: runs every scenario under bench/scenarios and prints a table. Each
-// HTTP scenario is measured next to a bare Koa server sending the very same response bytes.
-// BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 32) tune the load.
+// npm run bench [name-filter …]: runs every scenario under bench/scenarios (or those whose name or
+// file contains one of the filters) and prints a table. Each HTTP scenario is measured next to a bare
+// Koa server sending the very same response bytes. BENCH_DURATION (seconds, default 10) and
+// BENCH_CONNECTIONS (default 32) tune the load; BENCH_JSON names a file to write the rows to.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,7 +13,7 @@ import type { HttpScenario, ResultRow, Scenario } from './scenario'
 const here = path.dirname(fileURLToPath(import.meta.url))
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32)
-const filter = process.argv[2]
+const filters = process.argv.slice(2)
 
 interface Served {
   url: string
@@ -100,7 +101,9 @@ console.log(`Benchmarks: ${connections} connections, ${durationSeconds} s per me
 for (const file of files) {
   const fullPath = path.join(here, 'scenarios', file)
   const scenario = (await import(fullPath)).default as Scenario
-  if (!scenario || (filter && !scenario.name.includes(filter) && !file.includes(filter))) continue
+  if (!scenario) continue
+  if (filters.length && !filters.some((filter) => scenario.name.includes(filter) || file.includes(filter)))
+    continue
   console.log(`running ${scenario.name} …`)
   try {
     const result =
@@ -116,3 +119,4 @@ for (const file of files) {
 }
 console.log('\nAll scenarios')
 console.table(rows)
+if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(rows))

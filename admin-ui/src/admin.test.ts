@@ -147,6 +147,19 @@ describe('admin UI', () => {
     await page.close()
   })
 
+  it("shows the API's error next to the field it names", async () => {
+    const { page, errors } = await signedIn()
+    await page.goto(`${app.url()}/app/products/new`)
+    await page.getByLabel('Title', { exact: true }).fill('A'.repeat(300))
+    await page.getByRole('button', { name: 'Create product' }).click()
+    const title = page.getByLabel('Title', { exact: true })
+    await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true')
+    const describedBy = await title.getAttribute('aria-describedby')
+    await expect(page.locator(`[id="${describedBy}"]`).textContent()).resolves.toMatch(/255/)
+    expect(errors.filter((error) => !error.includes('400 (Bad Request)'))).toEqual([])
+    await page.close()
+  })
+
   for (const width of [390, 1280]) {
     it(`shows every screen at ${width} px, labelled and without console errors`, async () => {
       const { page, errors } = await signedIn(width)
@@ -159,6 +172,12 @@ describe('admin UI', () => {
         ['regions', 'Regions'],
         ['sales-channels', 'Sales channels'],
         ['stock-locations', 'Stock locations'],
+        ['price-lists', 'Price lists'],
+        ['store', 'Store'],
+        ['notifications', 'Notifications'],
+        ['notifications/templates', 'Notifications'],
+        ['notifications/templates/order_confirmation', 'Order confirmation'],
+        ['notifications/campaigns', 'Notifications'],
       ]
       for (const [route, heading] of screens) {
         await page.goto(`${app.url()}/app/${route}`)

@@ -9,17 +9,25 @@ import { CustomerDetailPage } from './pages/customers/detail'
 import { CustomerListPage } from './pages/customers/list'
 import { DeadLettersPage } from './pages/dead-letters'
 import { HomePage } from './pages/home'
+import { CampaignsPage } from './pages/notifications/campaigns'
+import { NotificationLogPage } from './pages/notifications/log'
+import { TemplateEditPage, TemplateListPage } from './pages/notifications/templates'
 import { OrderDetailPage } from './pages/orders/detail'
 import { OrderListPage } from './pages/orders/list'
+import { PriceListDetailPage, PriceListsPage } from './pages/price-lists'
 import { ProductDetailPage } from './pages/products/detail'
 import { ProductListPage } from './pages/products/list'
 import { NewProductPage } from './pages/products/new'
+import { PromotionsPage } from './pages/promotions'
 import { RegionsPage } from './pages/regions'
 import { RolesPage } from './pages/roles'
 import { SalesChannelsPage } from './pages/sales-channels'
+import { ShippingOptionsPage } from './pages/shipping-options'
 import { SignInPage } from './pages/sign-in'
 import { StaffPage } from './pages/staff'
 import { StockLocationsPage } from './pages/stock-locations'
+import { StoreSettingsPage } from './pages/store-settings'
+import { TaxPage } from './pages/tax'
 import { Layout } from './ui/layout'
 import { EmptyState } from './ui/page'
 
@@ -64,6 +72,16 @@ export function App() {
           <Route path="staff" element={<StaffPage />} />
           <Route path="roles" element={<RolesPage />} />
           <Route path="api-keys" element={<ApiKeysPage />} />
+          <Route path="promotions" element={<PromotionsPage />} />
+          <Route path="shipping-options" element={<ShippingOptionsPage />} />
+          <Route path="tax-rates" element={<TaxPage />} />
+          <Route path="price-lists" element={<PriceListsPage />} />
+          <Route path="price-lists/:id" element={<PriceListDetailPage />} />
+          <Route path="store" element={<StoreSettingsPage />} />
+          <Route path="notifications" element={<NotificationLogPage />} />
+          <Route path="notifications/templates" element={<TemplateListPage />} />
+          <Route path="notifications/templates/:id" element={<TemplateEditPage />} />
+          <Route path="notifications/campaigns" element={<CampaignsPage />} />
           <Route path="deliveries" element={<DeadLettersPage />} />
           <Route
             path="*"

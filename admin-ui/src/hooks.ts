@@ -1,6 +1,6 @@
 // Loading data for a screen: the answer, the error, and a way to load again after a change.
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { type ApiError, api } from './api'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { type ApiError, api, availableRoutes } from './api'
 
 export interface Resource<T> {
   data: T | undefined
@@ -48,4 +48,39 @@ export function useDebounced<T>(value: T, ms = 250): T {
     return () => clearTimeout(timer)
   }, [value, ms])
   return settled
+}
+
+/** The Admin API routes this server has ("GET /admin/orders"); undefined until known. */
+export function useRoutes(): Set<string> | undefined {
+  const [routes, setRoutes] = useState<Set<string>>()
+  useEffect(() => void availableRoutes().then(setRoutes), [])
+  return routes
+}
+
+/** GETs `path` only on a server that has `route`: a screen can use an API that not every server has. */
+export function useOptionalResource<T>(route: string, path: string | null): Resource<T> {
+  const routes = useRoutes()
+  return useResource<T>(routes?.has(route) ? path : null)
+}
+
+/** The currencies the shop sells in: the store's, and every region's. */
+export function useCurrencies(): { currencies: string[]; loaded: boolean } {
+  const routes = useRoutes()
+  const stores = useResource<{ stores: Array<{ supported_currencies: Array<{ currency_code: string }> }> }>(
+    routes?.has('GET /admin/stores') ? '/admin/stores' : null,
+  )
+  const regions = useResource<{ regions: Array<{ currency_code: string }> }>('/admin/regions?limit=200')
+  const currencies = useMemo(
+    () => [
+      ...new Set(
+        [
+          ...(stores.data?.stores[0]?.supported_currencies.map((currency) => currency.currency_code) ?? []),
+          ...(regions.data?.regions.map((region) => region.currency_code) ?? []),
+        ].map((code) => code.toLowerCase()),
+      ),
+    ],
+    [stores.data, regions.data],
+  )
+  const loaded = Boolean(regions.data) && (!routes?.has('GET /admin/stores') || Boolean(stores.data))
+  return { currencies, loaded: loaded && routes !== undefined }
 }

@@ -52,7 +52,7 @@ export async function openCatalog(log: (line: string) => void = (line) => consol
     config: {
       projectDir: dataDir,
       database: { url: databaseUrl() },
-      redis: { url: process.env.REDIS_URL, prefix: `swbench${catalogSize}` },
+      redis: { url: process.env.REDIS_URL || undefined, prefix: `swbench${catalogSize}` },
       logger: { level: 'silent' },
       http: { validateResponses: false },
     },

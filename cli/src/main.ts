@@ -1,4 +1,4 @@
-// shopwright start | db migrate | db generate
+// shopwright start | seed | search reindex | db migrate | db generate
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import {
@@ -11,11 +11,13 @@ import {
   ROLES,
   type Role,
   resolveConfig,
+  type SearchService,
   seedDemo,
   seedGeneratedProducts,
   staticDir,
 } from '@shopwright/core'
 import { Command, InvalidArgumentError, Option } from 'commander'
+import { addStorefrontAssets, builtStorefront, mountStorefront, STOREFRONT_BASE } from './storefront'
 
 async function loadProjectConfig(projectDir: string) {
   return resolveConfig(await loadConfigFile(path.resolve(projectDir)))
@@ -54,6 +56,8 @@ export function buildProgram(): Command {
         config.http.static.push({ prefix: '/app', dir: adminUi, spa: true })
       }
       config.http.static.push({ prefix: '/static', dir: staticDir(config.projectDir), spa: false })
+      const storefront = await builtStorefront()
+      if (storefront) addStorefrontAssets(config, storefront)
       const app = await createShopwright({ config, role: options.role })
       let demo: Awaited<ReturnType<typeof seedDemo>> | undefined
       if (options.seedDemoIfEmpty && (await isEmptyStore(app.db))) {
@@ -61,10 +65,14 @@ export function buildProgram(): Command {
         demo = await seedDemo(app)
       }
       if (options.role !== 'worker') {
+        const shop = storefront ? await mountStorefront(app, storefront) : false
         await app.listen()
         app.logger.info(`Shopwright ${options.role} listening on ${app.url()}`)
         console.log(`Shopwright is running: ${app.url()}  (role: ${options.role})`)
         console.log(`  Store API:     ${app.url()}/store  (OpenAPI: ${app.url()}/openapi.json)`)
+        if (shop) console.log(`  Storefront:    ${app.url()}${STOREFRONT_BASE}/`)
+        else if (storefront)
+          console.log('  Storefront:    not served: no publishable key yet (shopwright seed --demo)')
         if (adminUi) console.log(`  Admin:         ${app.url()}/app`)
         if (demo) {
           console.log(`  Demo shop:     ${demo.products} products in 2 regions`)
@@ -118,6 +126,29 @@ export function buildProgram(): Command {
           )
           console.log(`Publishable key (x-publishable-api-key): ${generated.publishableKey}`)
         }
+      } finally {
+        await app.shutdown()
+      }
+    })
+
+  program
+    .command('search')
+    .description('The product search index')
+    .command('reindex')
+    .description(
+      'Rebuild the search index from the catalog through the configured provider (after an import or a ' +
+        'provider change). The embedded index lives in each server and is rebuilt as it starts.',
+    )
+    .option('--project <dir>', 'the store project folder', '.')
+    .action(async (options: { project: string }) => {
+      const config = await loadProjectConfig(options.project)
+      const app = await createShopwright({ config, role: 'api' })
+      try {
+        const started = Date.now()
+        const indexed = await app.container.resolve<SearchService>('searchService').rebuild()
+        console.log(
+          `Search index rebuilt: ${indexed} published product(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        )
       } finally {
         await app.shutdown()
       }

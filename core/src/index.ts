@@ -3,6 +3,8 @@
 export type { Actor } from './http/actor'
 export { currentActor, currentCustomerId } from './http/actor'
 export { listQuery, listResponse, MAX_LIST_LIMIT } from './http/list'
+export type { PageHandler } from './http/pages'
+export { servePages } from './http/pages'
 export type { AnyRoute, RouteContext, RouteDefinition } from './http/route'
 export { defineRoute } from './http/route'
 export type { Cache } from './infra/cache'
@@ -52,6 +54,7 @@ export type { CartCaller, CartService } from './modules/cart/service'
 export { CartCompletedError } from './modules/cart/service'
 export type { FulfillmentService, ShippingContext } from './modules/fulfillment/service'
 export { MANUAL_PROVIDER_ID } from './modules/fulfillment/service'
+export type { InventoryService, LevelView } from './modules/inventory/service'
 export type {
   CampaignView,
   ConsentView,
@@ -96,9 +99,19 @@ export {
   PaymentProviderUnavailableError,
   WebhookSignatureError,
 } from './modules/payment/provider'
+export type {
+  CalculatedPrice,
+  PriceListView,
+  PricingContext,
+  PricingService,
+} from './modules/pricing/service'
+export type { ProductInput, ProductService } from './modules/product/service'
 export type { PromotionService, PromotionUser } from './modules/promotion/service'
 export { PromotionLimitError } from './modules/promotion/service'
+export type { RegionService } from './modules/region/service'
+export type { SalesChannelService } from './modules/sales-channel/service'
 export type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './modules/search/provider'
 export type { SearchService } from './modules/search/service'
+export type { StoreService, StoreView } from './modules/store/service'
 export type { TaxService } from './modules/tax/service'
 export { isEmptyStore, seedDemo, seedGeneratedProducts, staticDir } from './seed/demo'

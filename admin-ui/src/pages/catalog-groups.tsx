@@ -1,7 +1,7 @@
 // Categories (nested) and collections: create them, and list them where the server offers a list.
-import { useEffect, useState } from 'react'
-import { api, availableRoutes } from '../api'
-import { useResource } from '../hooks'
+import { useState } from 'react'
+import { api } from '../api'
+import { useOptionalResource, useRoutes } from '../hooks'
 import type { Category, Collection } from '../types'
 import {
   CheckboxField,
@@ -19,16 +19,10 @@ function handleError(handle: string) {
   return handle && !HANDLE_PATTERN.test(handle) ? 'Use lowercase letters, digits and dashes.' : undefined
 }
 
-function useRoutes() {
-  const [routes, setRoutes] = useState<Set<string>>()
-  useEffect(() => void availableRoutes().then(setRoutes), [])
-  return routes
-}
-
 export function CategoriesPage() {
-  const routes = useRoutes()
-  const list = useResource<{ product_categories: Category[]; count: number }>(
-    routes?.has('GET /admin/product-categories') ? '/admin/product-categories?limit=500' : null,
+  const list = useOptionalResource<{ product_categories: Category[]; count: number }>(
+    'GET /admin/product-categories',
+    '/admin/product-categories?limit=500',
   )
   const form = useForm()
   const [name, setName] = useState('')
@@ -37,36 +31,80 @@ export function CategoriesPage() {
   const [parent, setParent] = useState('')
   const [active, setActive] = useState(true)
   const [created, setCreated] = useState<Category[]>([])
+  const [editing, setEditing] = useState<Category | null>(null)
+  const [problem, setProblem] = useState<Error>()
+  const routes = useRoutes()
+  const editable = routes?.has('POST /admin/product-categories/{id}') ?? false
   const categories = list.data?.product_categories ?? created
 
   function check(): FieldErrors {
-    return errorsOf({ name: name.trim() ? undefined : 'Name the category.', handle: handleError(handle) })
+    return errorsOf({
+      name: name.trim() ? undefined : 'Name the category.',
+      handle: handleError(handle),
+      parent_category_id:
+        editing && parent === editing.id ? 'A category cannot be its own parent.' : undefined,
+    })
+  }
+
+  function fill(category: Category | null) {
+    setEditing(category)
+    setName(category?.name ?? '')
+    setHandle(category?.handle ?? '')
+    setDescription(category?.description ?? '')
+    setParent(category?.parent_category_id ?? '')
+    setActive(category?.is_active ?? true)
+    form.clear()
+    if (category) window.scrollTo({ top: 0, behavior: 'smooth' })
   }
 
   async function send() {
-    const { product_category } = await api<{ product_category: Category }>(
-      'POST',
-      '/admin/product-categories',
-      {
-        name: name.trim(),
-        ...(handle && { handle }),
-        ...(description.trim() && { description: description.trim() }),
-        parent_category_id: parent || null,
-        is_active: active,
-      },
-    )
-    setName('')
-    setHandle('')
-    setDescription('')
-    setCreated([...created, product_category])
+    const body = {
+      name: name.trim(),
+      ...(handle && { handle }),
+      ...((description.trim() || editing) && { description: description.trim() }),
+      parent_category_id: parent || null,
+      is_active: active,
+    }
+    if (editing) {
+      await api('POST', `/admin/product-categories/${editing.id}`, body)
+    } else {
+      const { product_category } = await api<{ product_category: Category }>(
+        'POST',
+        '/admin/product-categories',
+        body,
+      )
+      setCreated([...created, product_category])
+    }
+    fill(null)
     await list.reload()
+  }
+
+  async function remove(category: Category) {
+    if (!window.confirm(`Delete the category ${category.name}? Its products stay.`)) return
+    try {
+      await api('DELETE', `/admin/product-categories/${category.id}`)
+      setProblem(undefined)
+      if (editing?.id === category.id) fill(null)
+      await list.reload()
+    } catch (caught) {
+      setProblem(caught as Error)
+    }
   }
 
   const nameOf = new Map(categories.map((category) => [category.id, category.name]))
   return (
     <>
       <PageHeader title="Categories" subtitle="Group products into a tree shoppers browse." />
-      <Section title="New category">
+      <Section
+        title={editing ? `Edit ${editing.name}` : 'New category'}
+        actions={
+          editing && (
+            <button type="button" className="secondary" onClick={() => fill(null)}>
+              Cancel
+            </button>
+          )
+        }
+      >
         <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
           <TextField
             label="Name"
@@ -105,12 +143,12 @@ export function CategoriesPage() {
           <div className="form-actions span-2">
             <FormError message={form.formError} />
             <button type="submit" disabled={form.busy}>
-              Create category
+              {editing ? 'Save category' : 'Create category'}
             </button>
           </div>
         </form>
       </Section>
-      <ErrorNotice error={list.error} />
+      <ErrorNotice error={list.error ?? problem} />
       {categories.length === 0 ? (
         <EmptyState title="No categories yet">Create one above.</EmptyState>
       ) : (
@@ -124,6 +162,11 @@ export function CategoriesPage() {
                   Parent
                 </th>
                 <th scope="col">Status</th>
+                {editable && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -135,6 +178,15 @@ export function CategoriesPage() {
                     {category.parent_category_id ? (nameOf.get(category.parent_category_id) ?? '—') : '—'}
                   </td>
                   <td>{category.is_active ? 'Active' : 'Hidden'}</td>
+                  {editable && (
+                    <td className="cell-actions">
+                      <RowActions
+                        name={category.name}
+                        onEdit={() => fill(category)}
+                        onDelete={() => void remove(category)}
+                      />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -146,15 +198,39 @@ export function CategoriesPage() {
 }
 
 export function CollectionsPage() {
-  const routes = useRoutes()
-  const list = useResource<{ collections: Collection[]; count: number }>(
-    routes?.has('GET /admin/collections') ? '/admin/collections?limit=500' : null,
+  const list = useOptionalResource<{ collections: Collection[]; count: number }>(
+    'GET /admin/collections',
+    '/admin/collections?limit=500',
   )
   const form = useForm()
   const [title, setTitle] = useState('')
   const [handle, setHandle] = useState('')
   const [created, setCreated] = useState<Collection[]>([])
+  const [editing, setEditing] = useState<Collection | null>(null)
+  const [problem, setProblem] = useState<Error>()
+  const routes = useRoutes()
+  const editable = routes?.has('POST /admin/collections/{id}') ?? false
   const collections = list.data?.collections ?? created
+
+  function fill(collection: Collection | null) {
+    setEditing(collection)
+    setTitle(collection?.title ?? '')
+    setHandle(collection?.handle ?? '')
+    form.clear()
+    if (collection) window.scrollTo({ top: 0, behavior: 'smooth' })
+  }
+
+  async function remove(collection: Collection) {
+    if (!window.confirm(`Delete the collection ${collection.title}? Its products stay.`)) return
+    try {
+      await api('DELETE', `/admin/collections/${collection.id}`)
+      setProblem(undefined)
+      if (editing?.id === collection.id) fill(null)
+      await list.reload()
+    } catch (caught) {
+      setProblem(caught as Error)
+    }
+  }
 
   function check(): FieldErrors {
     return errorsOf({
@@ -164,20 +240,30 @@ export function CollectionsPage() {
   }
 
   async function send() {
-    const { collection } = await api<{ collection: Collection }>('POST', '/admin/collections', {
-      title: title.trim(),
-      ...(handle && { handle }),
-    })
-    setTitle('')
-    setHandle('')
-    setCreated([...created, collection])
+    const body = { title: title.trim(), ...(handle && { handle }) }
+    if (editing) {
+      await api('POST', `/admin/collections/${editing.id}`, body)
+    } else {
+      const { collection } = await api<{ collection: Collection }>('POST', '/admin/collections', body)
+      setCreated([...created, collection])
+    }
+    fill(null)
     await list.reload()
   }
 
   return (
     <>
       <PageHeader title="Collections" subtitle="Curated sets of products, such as Summer or Best sellers." />
-      <Section title="New collection">
+      <Section
+        title={editing ? `Edit ${editing.title}` : 'New collection'}
+        actions={
+          editing && (
+            <button type="button" className="secondary" onClick={() => fill(null)}>
+              Cancel
+            </button>
+          )
+        }
+      >
         <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
           <TextField
             label="Title"
@@ -197,12 +283,12 @@ export function CollectionsPage() {
           <div className="form-actions span-2">
             <FormError message={form.formError} />
             <button type="submit" disabled={form.busy}>
-              Create collection
+              {editing ? 'Save collection' : 'Create collection'}
             </button>
           </div>
         </form>
       </Section>
-      <ErrorNotice error={list.error} />
+      <ErrorNotice error={list.error ?? problem} />
       {collections.length === 0 ? (
         <EmptyState title="No collections yet">Create one above.</EmptyState>
       ) : (
@@ -212,6 +298,11 @@ export function CollectionsPage() {
               <tr>
                 <th scope="col">Title</th>
                 <th scope="col">Handle</th>
+                {editable && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -219,12 +310,34 @@ export function CollectionsPage() {
                 <tr key={collection.id}>
                   <td>{collection.title}</td>
                   <td>{collection.handle}</td>
+                  {editable && (
+                    <td className="cell-actions">
+                      <RowActions
+                        name={collection.title}
+                        onEdit={() => fill(collection)}
+                        onDelete={() => void remove(collection)}
+                      />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+    </>
+  )
+}
+
+function RowActions({ name, onEdit, onDelete }: { name: string; onEdit: () => void; onDelete: () => void }) {
+  return (
+    <>
+      <button type="button" className="link" onClick={onEdit}>
+        Edit<span className="visually-hidden"> {name}</span>
+      </button>{' '}
+      <button type="button" className="link danger-text" onClick={onDelete}>
+        Delete<span className="visually-hidden"> {name}</span>
+      </button>
     </>
   )
 }

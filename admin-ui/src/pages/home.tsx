@@ -1,9 +1,9 @@
 // Home: how the shop is doing today and this month (sales, orders, top products), from the orders API.
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { Link } from 'react-router'
-import { availableRoutes, queryString } from '../api'
+import { queryString } from '../api'
 import { formatMoney, formatNumber } from '../format'
-import { useResource } from '../hooks'
+import { useResource, useRoutes } from '../hooks'
 import type { ListPage, Order } from '../types'
 import { EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 
@@ -45,8 +45,7 @@ function topProducts(orders: Order[]) {
 }
 
 export function HomePage() {
-  const [routes, setRoutes] = useState<Set<string>>()
-  useEffect(() => void availableRoutes().then(setRoutes), [])
+  const routes = useRoutes()
   const hasOrders = routes?.has('GET /admin/orders') ?? false
   const products = useResource<ListPage>('/admin/products?limit=0')
   const month = useResource<ListPage & { orders: Order[] }>(

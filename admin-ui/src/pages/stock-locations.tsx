@@ -1,16 +1,15 @@
 // Stock locations: the warehouses and shops that hold stock.
-import { useEffect, useState } from 'react'
-import { api, availableRoutes } from '../api'
-import { useResource } from '../hooks'
+import { useState } from 'react'
+import { api } from '../api'
+import { useOptionalResource } from '../hooks'
 import type { StockLocation } from '../types'
 import { errorsOf, type FieldErrors, FormError, TextField, useForm } from '../ui/form'
 import { EmptyState, ErrorNotice, PageHeader, Section } from '../ui/page'
 
 export function StockLocationsPage() {
-  const [routes, setRoutes] = useState<Set<string>>()
-  useEffect(() => void availableRoutes().then(setRoutes), [])
-  const list = useResource<{ stock_locations: StockLocation[] }>(
-    routes?.has('GET /admin/stock-locations') ? '/admin/stock-locations?limit=200' : null,
+  const list = useOptionalResource<{ stock_locations: StockLocation[] }>(
+    'GET /admin/stock-locations',
+    '/admin/stock-locations?limit=200',
   )
   const form = useForm()
   const [name, setName] = useState('')

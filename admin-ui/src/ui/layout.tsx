@@ -1,7 +1,7 @@
 // The signed-in frame: a sidebar of sections (a menu button at phone width), a top bar, the page.
 import { type ReactNode, useEffect, useState } from 'react'
 import { NavLink, useLocation } from 'react-router'
-import { availableRoutes } from '../api'
+import { useRoutes } from '../hooks'
 
 export interface NavItem {
   to: string
@@ -19,6 +19,7 @@ export const NAVIGATION: Array<{ group: string; items: NavItem[] }> = [
       { to: '/products', label: 'Products', requires: 'GET /admin/products' },
       { to: '/categories', label: 'Categories', requires: 'POST /admin/product-categories' },
       { to: '/collections', label: 'Collections', requires: 'POST /admin/collections' },
+      { to: '/price-lists', label: 'Price lists', requires: 'GET /admin/price-lists' },
       { to: '/customers', label: 'Customers', requires: 'GET /admin/customers' },
       { to: '/promotions', label: 'Promotions', requires: 'GET /admin/promotions' },
     ],
@@ -26,9 +27,10 @@ export const NAVIGATION: Array<{ group: string; items: NavItem[] }> = [
   {
     group: 'Settings',
     items: [
+      { to: '/store', label: 'Store', requires: 'GET /admin/stores' },
       { to: '/regions', label: 'Regions', requires: 'GET /admin/regions' },
       { to: '/shipping-options', label: 'Shipping options', requires: 'GET /admin/shipping-options' },
-      { to: '/tax-rates', label: 'Tax rates', requires: 'GET /admin/tax-rates' },
+      { to: '/tax-rates', label: 'Tax rates', requires: 'GET /admin/tax-regions' },
       { to: '/payment-providers', label: 'Payment providers', requires: 'GET /admin/payment-providers' },
       { to: '/sales-channels', label: 'Sales channels', requires: 'GET /admin/sales-channels' },
       { to: '/stock-locations', label: 'Stock locations', requires: 'POST /admin/stock-locations' },
@@ -48,12 +50,8 @@ export const NAVIGATION: Array<{ group: string; items: NavItem[] }> = [
 
 export function Layout({ onSignOut, children }: { onSignOut: () => void; children: ReactNode }) {
   const [menuOpen, setMenuOpen] = useState(false)
-  const [routes, setRoutes] = useState<Set<string> | null>(null)
+  const routes = useRoutes()
   const location = useLocation()
-
-  useEffect(() => {
-    void availableRoutes().then(setRoutes)
-  }, [])
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the phone menu
   useEffect(() => setMenuOpen(false), [location.pathname])
 

@@ -1,23 +1,28 @@
-// Who may call /admin routes. Until staff accounts exist, one secret token from the config
-// (SHOPWRIGHT_ADMIN_TOKEN) opens the Admin API; with none set, every admin call is refused.
-import { timingSafeEqual } from 'node:crypto'
+// Who may call /admin routes, and with which permission. Every admin route states the permission it
+// needs (`permission: 'product:write'` in defineRoute); a route that states none needs an owner or
+// admin. The user module provides the staff implementation (`adminAuth`); without it every admin call
+// is refused.
 import type { Context } from 'koa'
 import { UnauthorizedError } from '../kernel/errors'
 
-export interface AdminAuthenticator {
-  authenticate(ctx: Context): Promise<void>
+/** `resource:action`, e.g. `product:write`; `*`, `product:*` and `*:read` are wildcards in grants. */
+export type Permission = string
+
+export interface AdminAuthorizer {
+  /** Throws 401 for a caller who is not staff, 403 for staff without the permission. */
+  authorize(koa: Context, permission: Permission | undefined): Promise<void>
 }
 
-export class TokenAdminAuthenticator implements AdminAuthenticator {
-  constructor(private readonly token: string | undefined) {}
-
-  async authenticate(ctx: Context): Promise<void> {
-    const presented = /^Bearer (.+)$/.exec(ctx.get('authorization'))?.[1]
-    if (!this.token || !presented) throw new UnauthorizedError('Admin authentication required')
-    const expected = Buffer.from(this.token)
-    const actual = Buffer.from(presented)
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-      throw new UnauthorizedError('Admin authentication required')
-    }
+export class DenyAllAdminAuthorizer implements AdminAuthorizer {
+  async authorize(): Promise<void> {
+    throw new UnauthorizedError('Admin authentication required')
   }
+}
+
+/** Whether a set of granted permissions (with wildcards) covers the one a route needs. */
+export function grants(granted: readonly string[], needed: Permission | undefined): boolean {
+  if (granted.includes('*')) return true
+  if (!needed) return false
+  const [resource, action] = needed.split(':')
+  return granted.some((grant) => grant === needed || grant === `${resource}:*` || grant === `*:${action}`)
 }

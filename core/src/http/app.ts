@@ -11,6 +11,7 @@ import qs from 'qs'
 import type { z } from 'zod'
 import type { ShopwrightConfig } from '../kernel/config'
 import { InvalidDataError, PayloadTooLargeError } from '../kernel/errors'
+import type { CallerIdentifier } from './actor'
 import { errorHandler } from './error-handler'
 import { runIdempotent } from './idempotency'
 import { buildOpenApiDocument } from './openapi'
@@ -95,8 +96,8 @@ function mountRoute(router: Router, route: AnyRoute, validateResponses: boolean)
   const routeKey = `${route.method.toUpperCase()} ${route.path}`
   const isAdmin = route.path === '/admin' || route.path.startsWith('/admin/')
   router.on(route.method, route.path, async (ctx, rawParams) => {
-    // Every /admin route is behind admin authentication: no route can forget it.
-    if (isAdmin) await ctx.state.scope.resolve('adminAuth').authenticate(ctx)
+    // Every /admin route is behind staff sign-in and its permission: no route can forget it.
+    if (isAdmin) await ctx.state.container.resolve('adminAuth').authorize(ctx, route.permission)
     const params = route.params ? parseRequestPart(route.params, rawParams, 'params') : rawParams
     const query = route.query ? parseQuery(route.query, ctx, queryCache) : {}
     const body = route.body ? parseRequestPart(route.body, ctx.request.body ?? {}, 'body') : undefined
@@ -177,7 +178,14 @@ export function createHttpApp(options: HttpAppOptions): Koa {
       get() {
         if (!scope) {
           scope = container.createScope()
-          scope.register({ requestContext: asValue({ requestId, actor: null }) })
+          scope.register({
+            requestContext: asValue({
+              requestId,
+              get actor() {
+                return ctx.state.actor ?? null
+              },
+            }),
+          })
         }
         return scope
       },
@@ -224,6 +232,16 @@ export function createHttpApp(options: HttpAppOptions): Koa {
     }
     await next()
   })
+
+  // Credentials are checked only when the request carries one, so anonymous catalog reads stay fast.
+  if (container.hasRegistration('callerIdentifier')) {
+    const identifier = container.resolve<CallerIdentifier>('callerIdentifier')
+    app.use(async (ctx, next) => {
+      if (ctx.get('authorization') || ctx.cookies.get(identifier.sessionCookie))
+        await identifier.identify(ctx)
+      await next()
+    })
+  }
 
   const router = new Router()
   router.on('get', '/health', (ctx) => {

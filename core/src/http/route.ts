@@ -81,6 +81,11 @@ export interface RouteDefinition<
   status?: number
   /** Honour an Idempotency-Key header: a retry with the same key gets the first answer again. */
   idempotent?: boolean
+  /**
+   * What an /admin route needs, as `resource:action` (e.g. `product:write`). A route that states
+   * none is open to owners and admins only.
+   */
+  permission?: string
   handler: (
     ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>,
   ) => Promise<z.input<R> | RawJson | StreamBody> | z.input<R> | RawJson | StreamBody

@@ -118,6 +118,50 @@ const configSchema = z.object({
         .describe('Embedded queue: a job whose worker vanished runs again after this long.'),
     })
     .prefault({}),
+  auth: z
+    .object({
+      jwtSecret: z
+        .string()
+        .min(32, 'must be at least 32 characters')
+        .optional()
+        .describe(
+          'Signs access tokens (HS256). Set it in production, the same on every API process; without it a random secret is made once and kept in `.shopwright/jwt-secret`, so restarts keep sessions.',
+        ),
+      accessTokenMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(60)
+        .default(15)
+        .describe('Lifetime of an access token (JWT).'),
+      refreshTokenDays: z
+        .number()
+        .int()
+        .min(1)
+        .max(365)
+        .default(30)
+        .describe('Lifetime of a refresh token family and of a cookie session.'),
+      ipRateLimit: z
+        .number()
+        .int()
+        .min(1)
+        .default(100)
+        .describe(
+          'Sign-in attempts, registrations and code requests allowed from one IP address per 15 minutes (each counted apart).',
+        ),
+      resetPasswordUrl: z
+        .string()
+        .url()
+        .default('http://localhost:8000/reset-password')
+        .describe(
+          "The storefront's page for choosing a new password: reset emails link to it with `?token=…`.",
+        ),
+      secureCookies: z
+        .boolean()
+        .default(process.env.NODE_ENV === 'production')
+        .describe('Mark the session cookie `Secure` (HTTPS only): on when NODE_ENV is production.'),
+    })
+    .prefault({}),
   logger: z
     .object({
       level: z
@@ -142,6 +186,7 @@ export const CONFIG_ENV: Record<string, string> = {
   'http.adminCors': 'ADMIN_CORS',
   'http.authCors': 'AUTH_CORS',
   'logger.level': 'LOG_LEVEL',
+  'auth.jwtSecret': 'JWT_SECRET',
 }
 
 /** docs/configuration.md, generated from the schema above (`npm run docs`); a test keeps it current. */
@@ -206,6 +251,7 @@ export function resolveConfig(
       authCors: input.http?.authCors ?? env.AUTH_CORS,
     },
     logger: { ...input.logger, level: input.logger?.level ?? env.LOG_LEVEL },
+    auth: { ...input.auth, jwtSecret: input.auth?.jwtSecret ?? (env.JWT_SECRET || undefined) },
   }
   const parsed = configSchema.safeParse(merged)
   if (!parsed.success) {

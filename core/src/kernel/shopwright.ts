@@ -8,7 +8,7 @@ import { asValue, createContainer, InjectionMode } from 'awilix'
 import { Redis } from 'ioredis'
 import type Koa from 'koa'
 import { type Logger, pino } from 'pino'
-import { TokenAdminAuthenticator } from '../http/admin-auth'
+import { DenyAllAdminAuthorizer } from '../http/admin-auth'
 import { createHttpApp, type ReadinessCheck } from '../http/app'
 import { RouteRegistry } from '../http/route'
 import { MemoryCache, RedisCache } from '../infra/cache'
@@ -108,7 +108,7 @@ export async function createShopwright(options: CreateShopwrightOptions = {}): P
     cache: asValue(redis ? new RedisCache(redis, prefix) : new MemoryCache()),
     locks: asValue(redis ? new RedisLocks(redis, prefix) : new MemoryLocks()),
     rateLimits: asValue(redis ? new RedisRateLimits(redis, prefix) : new MemoryRateLimits()),
-    adminAuth: asValue(new TokenAdminAuthenticator(process.env.SHOPWRIGHT_ADMIN_TOKEN)),
+    adminAuth: asValue(new DenyAllAdminAuthorizer()),
   })
 
   const contexts = plugins.map(

@@ -1,6 +1,8 @@
 // Core modules, loaded before the config's plugins through the same plugin API.
 import type { PluginDefinition } from '../kernel/plugin'
+import { authModule } from './auth'
 import { cartModule } from './cart'
+import { customerModule } from './customer'
 import { fileModule } from './file'
 import { fulfillmentModule } from './fulfillment'
 import { inventoryModule } from './inventory'
@@ -16,6 +18,7 @@ import { searchModule } from './search'
 import { storeModule } from './store'
 import { systemModule } from './system'
 import { taxModule } from './tax'
+import { userModule } from './user'
 
 export const CORE_MODULES: PluginDefinition<any>[] = [
   systemModule,
@@ -28,10 +31,13 @@ export const CORE_MODULES: PluginDefinition<any>[] = [
   paymentModule,
   orderModule,
   searchModule,
+  notificationModule,
+  fileModule,
   taxModule,
   fulfillmentModule,
   promotionModule,
   cartModule,
-  notificationModule,
-  fileModule,
+  authModule,
+  customerModule,
+  userModule,
 ]

@@ -10,6 +10,8 @@ import { createConnection } from 'mysql2/promise'
 import type { ShopwrightConfigInput } from '../kernel/config'
 import type { PluginEntry } from '../kernel/plugin'
 import { createShopwright, type Role, type Shopwright } from '../kernel/shopwright'
+import type { AuthService } from '../modules/auth/service'
+import type { UserService } from '../modules/user/service'
 
 export interface TestDatabase {
   url: string
@@ -88,6 +90,13 @@ export interface TestApp extends Shopwright {
   close(options?: { keepData?: boolean }): Promise<void>
   databaseUrl: string
   redisPrefix: string
+  /** Headers that call /admin routes as an owner (a secret API key made for this app). */
+  adminHeaders: Record<string, string>
+  /** A staff user with this role (signed in): its id and the headers to call as them. */
+  createStaff(
+    role: string,
+    email?: string,
+  ): Promise<{ id: string; email: string; headers: Record<string, string> }>
 }
 
 export interface TestAppOptions {
@@ -134,6 +143,24 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     let parsed: unknown = text
     if (response.headers.get('content-type')?.includes('json') && text) parsed = JSON.parse(text)
     return { status: response.status, headers: response.headers, body: parsed as never, text }
+  }
+  // Tests call the Admin API as an owner through a secret key. A test that sets
+  // SHOPWRIGHT_ADMIN_TOKEN gets that value as the key, so `Authorization: Bearer <it>` works.
+  const adminSecret = process.env.SHOPWRIGHT_ADMIN_TOKEN || randomBytes(24).toString('hex')
+  await app.container
+    .resolve<UserService>('userService')
+    .createSecretKey(
+      { title: 'test owner', role: 'owner', secret: adminSecret },
+      { id: null, role: undefined },
+    )
+  testApp.adminHeaders = { authorization: `Bearer ${adminSecret}` }
+  testApp.createStaff = async (role, email = `${role}-${randomBytes(4).toString('hex')}@staff.test`) => {
+    const password = randomBytes(12).toString('hex')
+    const user = await app.container.resolve<UserService>('userService').createUser({ email, password, role })
+    const { token } = await app.container
+      .resolve<AuthService>('authService')
+      .signIn('user', email, password, `test-${randomBytes(4).toString('hex')}`)
+    return { id: user.id, email, headers: { authorization: `Bearer ${token}` } }
   }
   testApp.close = async ({ keepData = false } = {}) => {
     await app.shutdown()

@@ -144,6 +144,24 @@ describe('authorizing', () => {
     expect(fake.order(session.id)?.purchase_units[0]?.payments).toBeUndefined()
   })
 
+  it('two authorizations at once make one PayPal authorization, and both report it', async () => {
+    const session = await initiate(2_500)
+    await buyerApproves(session.data.approval_url)
+
+    const results = await Promise.all([
+      provider.authorizePayment({ data: session.data, context: context() }),
+      provider.authorizePayment({ data: session.data, context: context() }),
+    ])
+
+    expect(results.map((result) => result.status)).toEqual(['authorized', 'authorized'])
+    const authorizations = fake.order(session.id)?.purchase_units[0]?.payments?.authorizations ?? []
+    expect(authorizations).toHaveLength(1)
+    expect(results.map((result) => result.data.authorization_id)).toEqual([
+      authorizations[0]?.id,
+      authorizations[0]?.id,
+    ])
+  })
+
   it('authorizing again reads the authorization PayPal already made', async () => {
     const authorized = await authorizedPayment(2_000)
 
@@ -211,19 +229,38 @@ describe('capturing, refunding and voiding', () => {
     expect(fake.order(String(authorized.data.id))?.purchase_units[0]?.payments?.captures).toEqual([])
   })
 
-  it('PayPal refusing a refund larger than the capture leaves it untouched', async () => {
+  it('refuses a refund larger than what was captured, without asking PayPal', async () => {
     const authorized = await authorizedPayment(2_000)
     const captured = await provider.capturePayment({
       data: authorized.data,
       amount: 1_500,
       context: context(),
     })
+    const asked = fake.requests.length
 
     const refunding = provider.refundPayment({
-      data: {
-        ...captured.data,
-        captures: [{ ...(captured.data.captures as { id: string }[])[0], amount: 2_000 }],
-      },
+      data: captured.data,
+      amount: 1_600,
+      currency_code: 'usd',
+      context: context(),
+    })
+
+    await expect(refunding).rejects.toThrow(/exceeds what was captured and not yet refunded/)
+    expect(fake.requests.length).toBe(asked)
+  })
+
+  it('passes on PayPal refusing a refund that session data thought possible', async () => {
+    const authorized = await authorizedPayment(2_000)
+    const captured = await provider.capturePayment({
+      data: authorized.data,
+      amount: 1_500,
+      context: context(),
+    })
+    const [capture] = captured.data.captures as { id: string; amount: number }[]
+    const overstated = { ...captured.data, captures: [{ id: capture?.id, amount: 2_000 }] }
+
+    const refunding = provider.refundPayment({
+      data: overstated,
       amount: 1_600,
       currency_code: 'usd',
       context: context(),

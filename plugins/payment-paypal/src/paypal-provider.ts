@@ -40,21 +40,49 @@ import axios, { type AxiosAdapter } from 'axios'
 import { z } from 'zod'
 
 export const paypalOptionsSchema = z.object({
-  clientId: z.string().min(1, 'is required (the REST app’s client id)'),
-  clientSecret: z.string().min(1, 'is required (the REST app’s secret)'),
-  /** The id PayPal gave the webhook that points at /hooks/payment/paypal; signatures are verified against it. */
-  webhookId: z.string().min(1, 'is required (the id of the webhook pointing at /hooks/payment/paypal)'),
-  environment: z.enum(['sandbox', 'production']).default('sandbox'),
-  /** Where the PayPal API is (tests point it at a local fake); the environment's own API when absent. */
-  apiBase: z.url({ protocol: /^https?$/ }).optional(),
-  /** Optional pages PayPal sends the buyer back to when the approval link is used instead of the button. */
-  returnUrl: z.url().optional(),
-  cancelUrl: z.url().optional(),
-  brandName: z.string().max(127).optional(),
-  /** Retries of a request that failed on the network or with a 5xx, with the same PayPal-Request-Id. */
-  maxNetworkRetries: z.number().int().min(0).max(10).default(2),
-  retryIntervalSeconds: z.number().positive().default(1),
-  timeoutMs: z.number().int().positive().default(30_000),
+  clientId: z.string().min(1, 'is required').describe("The client id of the store's PayPal REST app."),
+  clientSecret: z.string().min(1, 'is required').describe("The secret of the store's PayPal REST app."),
+  webhookId: z
+    .string()
+    .min(1, 'is required')
+    .describe(
+      'The id PayPal gave the webhook that points at `/hooks/payment/paypal`; signatures are verified for it.',
+    ),
+  environment: z
+    .enum(['sandbox', 'production'])
+    .default('sandbox')
+    .describe('Which PayPal the SDK talks to: `sandbox` (test money) or `production`.'),
+  apiBase: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe("Where the PayPal API is, e.g. a local fake's URL; the environment's own API when absent."),
+  returnUrl: z
+    .url()
+    .optional()
+    .describe(
+      'Where PayPal sends the buyer after approving, when the storefront uses the approval link instead of the button.',
+    ),
+  cancelUrl: z.url().optional().describe('Where PayPal sends a buyer who cancels on the approval page.'),
+  brandName: z
+    .string()
+    .max(127)
+    .optional()
+    .describe('The shop name PayPal shows the buyer on the approval page.'),
+  maxNetworkRetries: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(2)
+    .describe(
+      'Retries of a request that failed on the network or with a 5xx, with the same PayPal-Request-Id.',
+    ),
+  retryIntervalSeconds: z
+    .number()
+    .positive()
+    .default(1)
+    .describe('Wait before the first retry; each further retry doubles it.'),
+  timeoutMs: z.number().int().positive().default(30_000).describe('Time one request to PayPal may take.'),
 })
 
 export type PayPalOptions = z.output<typeof paypalOptionsSchema>
@@ -142,13 +170,11 @@ export class PayPalPaymentProvider implements PaymentProvider {
               amount: money(amount, currency),
             },
           ],
-          ...(this.options.returnUrl && {
-            applicationContext: {
-              returnUrl: this.options.returnUrl,
-              cancelUrl: this.options.cancelUrl,
-              brandName: this.options.brandName,
-            },
-          }),
+          applicationContext: {
+            returnUrl: this.options.returnUrl,
+            cancelUrl: this.options.cancelUrl,
+            brandName: this.options.brandName,
+          },
         },
         paypalRequestId: operationKey(context.idempotency_key, 'create'),
         prefer: 'return=representation',
@@ -190,15 +216,21 @@ export class PayPalPaymentProvider implements PaymentProvider {
     let order = await this.getOrder(data)
     if (order.status === 'APPROVED') {
       const id = orderId(data)
-      order = (
-        await this.call(() =>
-          this.orders.authorizeOrder({
-            id,
-            paypalRequestId: operationKey(context.idempotency_key, 'authorize'),
-            prefer: 'return=representation',
-          }),
-        )
-      ).result
+      try {
+        order = (
+          await this.call(() =>
+            this.orders.authorizeOrder({
+              id,
+              paypalRequestId: operationKey(context.idempotency_key, 'authorize'),
+              prefer: 'return=representation',
+            }),
+          )
+        ).result
+      } catch (error) {
+        // Authorized in the meantime (by another process): PayPal's order says how.
+        if (!(error instanceof PayPalIssueError && error.issue === 'ORDER_ALREADY_AUTHORIZED')) throw error
+        order = await this.getOrder(data)
+      }
     }
     const authorization = authorizationOf(order)
     if (authorization?.status === 'DENIED') throw new PaymentDeclinedError('PayPal denied the authorization')

@@ -1,9 +1,10 @@
 // The plugin's wiring: options checked at boot, the provider registered under pp_paypal.
+import { readFileSync } from 'node:fs'
 import type { Providers } from '@shopwright/core'
 import { loadPlugins } from '@shopwright/core'
 import { createTestApp } from '@shopwright/core/testing'
 import { describe, expect, it } from 'vitest'
-import paypalPlugin from './index'
+import paypalPlugin, { paypalOptionsSchema } from './index'
 
 const goodOptions = {
   clientId: 'shopwright-client',
@@ -37,5 +38,15 @@ describe('the payment-paypal plugin', () => {
     } finally {
       await app.close()
     }
+  })
+
+  it('has every option in its documentation page', () => {
+    const page = readFileSync(new URL('../../../docs/plugins/payment-paypal.md', import.meta.url), 'utf8')
+
+    const undocumented = Object.keys(paypalOptionsSchema.shape).filter(
+      (option) => !page.includes(`| \`${option}\` |`),
+    )
+
+    expect(undocumented).toEqual([])
   })
 })

@@ -1,9 +1,10 @@
 // The plugin's wiring: options checked at boot, the provider registered under pp_stripe.
+import { readFileSync } from 'node:fs'
 import type { Providers } from '@shopwright/core'
 import { loadPlugins } from '@shopwright/core'
 import { createTestApp } from '@shopwright/core/testing'
 import { describe, expect, it } from 'vitest'
-import stripePlugin from './index'
+import stripePlugin, { stripeOptionsSchema } from './index'
 
 const goodOptions = { apiKey: 'sk_test_shopwright', webhookSecret: 'whsec_shopwright' }
 
@@ -39,5 +40,15 @@ describe('the payment-stripe plugin', () => {
     } finally {
       await app.close()
     }
+  })
+
+  it('has every option in its documentation page', () => {
+    const page = readFileSync(new URL('../../../docs/plugins/payment-stripe.md', import.meta.url), 'utf8')
+
+    const undocumented = Object.keys(stripeOptionsSchema.shape).filter(
+      (option) => !page.includes(`| \`${option}\` |`),
+    )
+
+    expect(undocumented).toEqual([])
   })
 })

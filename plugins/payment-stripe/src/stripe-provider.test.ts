@@ -109,6 +109,23 @@ describe('a payment session', () => {
     expect(fake.intent(session.id)?.amount).toBe(6_500)
   })
 
+  it('follows a cart total that goes back to an earlier one, whatever key the calls carry', async () => {
+    const session = await initiate(5_000)
+    const update = (amount: number) =>
+      provider.updatePayment({
+        data: session.data,
+        amount,
+        currency_code: 'usd',
+        context: { idempotency_key: `total:${amount}` },
+      })
+
+    await update(6_000)
+    await update(7_000)
+    await update(6_000)
+
+    expect(fake.intent(session.id)?.amount).toBe(6_000)
+  })
+
   it('rejects data that is not a Stripe payment method', async () => {
     await expect(initiate(1_000, { payment_method: 'card_4242' })).rejects.toThrow(InvalidDataError)
   })
@@ -124,6 +141,21 @@ describe('authorizing', () => {
 
     expect(authorized.status).toBe('authorized')
     expect(authorized.data).toMatchObject({ status: 'requires_capture', amount_capturable: 7_500 })
+  })
+
+  it('with capture on, reads a payment confirmed in the storefront as captured', async () => {
+    const capturing = providerWith({ capture: true })
+    const session = await capturing.initiatePayment({
+      amount: 3_100,
+      currency_code: 'usd',
+      context: context(),
+    })
+    await storefrontStripe.paymentIntents.confirm(session.id, { payment_method: 'pm_card_visa' })
+
+    const result = await capturing.authorizePayment({ data: session.data, context: context() })
+
+    expect(result.status).toBe('captured')
+    expect(fake.intent(session.id)).toMatchObject({ capture_method: 'automatic', amount_received: 3_100 })
   })
 
   it('confirms a payment method the storefront sent with the session', async () => {
@@ -253,6 +285,21 @@ describe('capturing, refunding and canceling', () => {
 
     expect(again.status).toBe('captured')
     expect(fake.intent(String(authorized.data.id))?.amount_received).toBe(4_000)
+  })
+
+  it('two captures at once capture once, and both report it captured', async () => {
+    const authorized = await authorizedPayment(4_500)
+
+    const results = await Promise.all([
+      provider.capturePayment({ data: authorized.data, context: context() }),
+      provider.capturePayment({ data: authorized.data, context: context() }),
+    ])
+
+    expect(results.map((result) => result.status)).toEqual(['captured', 'captured'])
+    const id = String(authorized.data.id)
+    expect(
+      fake.events.filter((event) => event.type === 'payment_intent.succeeded' && event.data.object.id === id),
+    ).toHaveLength(1)
   })
 
   it('cancels an authorization, and canceling again changes nothing', async () => {

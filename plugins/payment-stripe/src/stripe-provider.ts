@@ -23,19 +23,44 @@ import Stripe from 'stripe'
 import { z } from 'zod'
 
 export const stripeOptionsSchema = z.object({
-  /** A secret (sk_…) or restricted (rk_…) API key. */
   apiKey: z
     .string()
-    .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…, rk_…)'),
-  /** The signing secret of the webhook endpoint that points at /hooks/payment/stripe. */
-  webhookSecret: z.string().regex(/^whsec_\w+$/, "must be the webhook endpoint's signing secret (whsec_…)"),
-  /** Where the Stripe API is (tests point it at a local fake); Stripe's own API when absent. */
-  apiBase: z.url({ protocol: /^https?$/ }).optional(),
-  /** Retries of a request that failed on the network or with a 5xx, with the same idempotency key. */
-  maxNetworkRetries: z.number().int().min(0).max(10).default(2),
-  timeoutMs: z.number().int().positive().default(30_000),
-  /** How old a webhook's signed timestamp may be. */
-  webhookToleranceSeconds: z.number().int().positive().default(300),
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…, rk_…)')
+    .describe('A secret (`sk_…`) or restricted (`rk_…`) API key.'),
+  webhookSecret: z
+    .string()
+    .regex(/^whsec_\w+$/, "must be the webhook endpoint's signing secret (whsec_…)")
+    .describe(
+      'The signing secret (`whsec_…`) of the webhook endpoint that points at `/hooks/payment/stripe`.',
+    ),
+  apiBase: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe(
+      "Where the Stripe API is, e.g. `http://127.0.0.1:12111` for a local fake; Stripe's own API when absent.",
+    ),
+  capture: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Capture when the shopper pays (Stripe's automatic capture) instead of only authorizing and capturing from the order later.",
+    ),
+  maxNetworkRetries: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(2)
+    .describe(
+      'Retries of a request that failed on the network or with a 5xx, with the same idempotency key.',
+    ),
+  timeoutMs: z.number().int().positive().default(30_000).describe('Time one request to Stripe may take.'),
+  webhookToleranceSeconds: z
+    .number()
+    .int()
+    .positive()
+    .default(300)
+    .describe("How old a webhook's signed timestamp may be before it is rejected as a replay."),
 })
 
 export type StripeOptions = z.output<typeof stripeOptionsSchema>
@@ -94,12 +119,11 @@ export class StripePaymentProvider implements PaymentProvider {
         {
           amount,
           currency: currency_code.toLowerCase(),
-          capture_method: 'manual',
+          capture_method: this.options.capture ? 'automatic' : 'manual',
           metadata: {
             idempotency_key: context.idempotency_key,
             ...(context.customer?.id && { customer_id: context.customer.id }),
           },
-          ...(context.customer?.email && { receipt_email: context.customer.email }),
           // A card confirmed here has no page to return to, unlike the methods Elements offers.
           ...(paymentMethod && { payment_method: paymentMethod, payment_method_types: ['card'] }),
         },
@@ -109,13 +133,15 @@ export class StripePaymentProvider implements PaymentProvider {
     return { id: intent.id, ...resultOf(intent) }
   }
 
-  async updatePayment({ data, amount, currency_code, context }: PaymentAmountInput): Promise<PaymentResult> {
+  /**
+   * Setting the amount is idempotent by nature, so it carries no key of ours: a key reused for a
+   * total the cart had before (A → B → A) would be answered with Stripe's stored reply and change
+   * nothing. The SDK still gives its own retries one key.
+   */
+  async updatePayment({ data, amount, currency_code }: PaymentAmountInput): Promise<PaymentResult> {
+    const id = intentId(data)
     const intent = await this.call(() =>
-      this.stripe.paymentIntents.update(
-        intentId(data),
-        { amount, currency: currency_code.toLowerCase() },
-        { idempotencyKey: operationKey(context.idempotency_key, 'update') },
-      ),
+      this.stripe.paymentIntents.update(id, { amount, currency: currency_code.toLowerCase() }),
     )
     return resultOf(intent)
   }

@@ -1,9 +1,9 @@
 // One customer: profile, addresses, groups (join or leave) and their orders.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Link, useParams } from 'react-router'
-import { api, availableRoutes, queryString } from '../../api'
+import { api, queryString } from '../../api'
 import { formatDate, formatMoney } from '../../format'
-import { useResource } from '../../hooks'
+import { useResource, useRoutes } from '../../hooks'
 import type { Customer, CustomerGroup, ListPage, Order } from '../../types'
 import { type FieldErrors, FormError, SelectField, TextField, useForm } from '../../ui/form'
 import { Badge, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
@@ -73,8 +73,7 @@ function CustomerView({ customer, reload }: { customer: Customer; reload: () => 
 }
 
 function CustomerOrders({ customer }: { customer: Customer }) {
-  const [routes, setRoutes] = useState<Set<string>>()
-  useEffect(() => void availableRoutes().then(setRoutes), [])
+  const routes = useRoutes()
   const orders = useResource<ListPage & { orders: Order[] }>(
     routes?.has('GET /admin/orders')
       ? `/admin/orders${queryString({ customer_id: [customer.id], limit: 20 })}`

@@ -1,14 +1,14 @@
-// One product: edit its details, see its variants with their price in each currency, and set the
-// stock of each variant at each location.
-import { useEffect, useMemo, useState } from 'react'
+// One product: edit its details, its variants and their prices, and the stock of each variant at each
+// location.
+import { useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
-import { api, availableRoutes, queryString } from '../../api'
-import { formatMoney } from '../../format'
-import { useResource } from '../../hooks'
-import type { InventoryLevel, Product, Region, StockLocation } from '../../types'
+import { api, queryString } from '../../api'
+import { useOptionalResource, useResource } from '../../hooks'
+import type { InventoryLevel, Product, StockLocation } from '../../types'
 import { type FieldErrors, FormError, SelectField, TextField, useForm } from '../../ui/form'
 import { ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
 import { checkDetails, DetailsFields, detailsBody, detailsOf } from './details'
+import { VariantsSection } from './variants'
 
 export function ProductDetailPage() {
   const { id } = useParams() as { id: string }
@@ -75,80 +75,9 @@ function ProductEditor({ product, reload }: { product: Product; reload: () => Pr
           <DetailsFields details={details} onChange={setDetails} errors={form.errors} />
         </Section>
       </form>
-      <VariantPrices product={product} />
+      <VariantsSection product={product} reload={reload} />
       <Inventory product={product} />
     </>
-  )
-}
-
-/** Each variant's price in every region's currency, as the API calculates it. */
-function VariantPrices({ product }: { product: Product }) {
-  const regions = useResource<{ regions: Region[] }>('/admin/regions?limit=200')
-  const currencies = useMemo(
-    () => [...new Set((regions.data?.regions ?? []).map((region) => region.currency_code.toLowerCase()))],
-    [regions.data],
-  )
-  const [prices, setPrices] = useState<Record<string, Record<string, number>>>({})
-
-  useEffect(() => {
-    let current = true
-    void Promise.all(
-      currencies.map(async (currency) => {
-        const { products } = await api<{ products: Product[] }>(
-          'GET',
-          `/admin/products${queryString({ id: product.id, currency_code: currency, limit: 1 })}`,
-        )
-        return [currency, products[0]] as const
-      }),
-    ).then((answers) => {
-      if (!current) return
-      const byVariant: Record<string, Record<string, number>> = {}
-      for (const [currency, priced] of answers) {
-        for (const variant of priced?.variants ?? []) {
-          if (!variant.calculated_price) continue
-          byVariant[variant.id] = {
-            ...byVariant[variant.id],
-            [currency]: variant.calculated_price.calculated_amount,
-          }
-        }
-      }
-      setPrices(byVariant)
-    })
-    return () => {
-      current = false
-    }
-  }, [currencies, product.id])
-
-  return (
-    <Section title={`Variants (${product.variants.length})`}>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Variant</th>
-              <th scope="col">SKU</th>
-              {currencies.map((currency) => (
-                <th scope="col" key={currency}>
-                  {currency.toUpperCase()}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {product.variants.map((variant) => (
-              <tr key={variant.id}>
-                <td>{variant.title}</td>
-                <td>{variant.sku ?? '—'}</td>
-                {currencies.map((currency) => {
-                  const amount = prices[variant.id]?.[currency]
-                  return <td key={currency}>{amount === undefined ? '—' : formatMoney(amount, currency)}</td>
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </Section>
   )
 }
 
@@ -158,10 +87,9 @@ function Inventory({ product }: { product: Product }) {
   const levels = useResource<{ inventory_levels: InventoryLevel[] }>(
     variantIds.length ? `/admin/inventory/levels${queryString({ variant_id: variantIds })}` : null,
   )
-  const [routes, setRoutes] = useState<Set<string>>()
-  useEffect(() => void availableRoutes().then(setRoutes), [])
-  const locations = useResource<{ stock_locations: StockLocation[] }>(
-    routes?.has('GET /admin/stock-locations') ? '/admin/stock-locations?limit=200' : null,
+  const locations = useOptionalResource<{ stock_locations: StockLocation[] }>(
+    'GET /admin/stock-locations',
+    '/admin/stock-locations?limit=200',
   )
   const names = new Map(
     (locations.data?.stock_locations ?? []).map((location) => [location.id, location.name]),

@@ -1,7 +1,7 @@
 // The product fields that both creating and editing show: title, handle, text, status, grouping, images.
-import { useEffect, useState } from 'react'
-import { availableRoutes, uploadFile } from '../../api'
-import { useResource } from '../../hooks'
+import { useState } from 'react'
+import { uploadFile } from '../../api'
+import { useOptionalResource } from '../../hooks'
 import type { Category, Collection, Product, ProductStatus } from '../../types'
 import { type FieldErrors, HANDLE_PATTERN, SelectField, TextAreaField, TextField } from '../../ui/form'
 
@@ -78,13 +78,13 @@ export function DetailsFields({
   onChange: (details: ProductDetails) => void
   errors: FieldErrors
 }) {
-  const [routes, setRoutes] = useState<Set<string>>()
-  useEffect(() => void availableRoutes().then(setRoutes), [])
-  const collections = useResource<{ collections: Collection[] }>(
-    routes?.has('GET /admin/collections') ? '/admin/collections?limit=200' : null,
+  const collections = useOptionalResource<{ collections: Collection[] }>(
+    'GET /admin/collections',
+    '/admin/collections?limit=200',
   )
-  const categories = useResource<{ product_categories: Category[] }>(
-    routes?.has('GET /admin/product-categories') ? '/admin/product-categories?limit=200' : null,
+  const categories = useOptionalResource<{ product_categories: Category[] }>(
+    'GET /admin/product-categories',
+    '/admin/product-categories?limit=200',
   )
   const set = <K extends keyof ProductDetails>(key: K, value: ProductDetails[K]) =>
     onChange({ ...details, [key]: value })

@@ -2,9 +2,9 @@
 // The page, the search and the filters live in the address, so Back and a shared link keep them.
 import { useEffect, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { availableRoutes, downloadFile, queryString } from '../../api'
+import { downloadFile, queryString } from '../../api'
 import { formatDate } from '../../format'
-import { useDebounced, useResource } from '../../hooks'
+import { useDebounced, useOptionalResource, useResource } from '../../hooks'
 import type { Category, Collection, ListPage, Product } from '../../types'
 import { SelectField, TextField } from '../../ui/form'
 import { Badge, EmptyState, ErrorNotice, Loading, PageHeader, Pagination } from '../../ui/page'
@@ -27,8 +27,6 @@ export function ProductListPage() {
   const order = params.get('order') ?? '-created_at'
   const collection = params.get('collection_id') ?? ''
   const category = params.get('category_id') ?? ''
-  const [routes, setRoutes] = useState<Set<string>>()
-  useEffect(() => void availableRoutes().then(setRoutes), [])
 
   function update(changes: Record<string, string>) {
     const next = new URLSearchParams(params)
@@ -55,11 +53,13 @@ export function ProductListPage() {
       category_id: category || undefined,
     })}`,
   )
-  const collections = useResource<{ collections: Collection[] }>(
-    routes?.has('GET /admin/collections') ? '/admin/collections?limit=200' : null,
+  const collections = useOptionalResource<{ collections: Collection[] }>(
+    'GET /admin/collections',
+    '/admin/collections?limit=200',
   )
-  const categories = useResource<{ product_categories: Category[] }>(
-    routes?.has('GET /admin/product-categories') ? '/admin/product-categories?limit=200' : null,
+  const categories = useOptionalResource<{ product_categories: Category[] }>(
+    'GET /admin/product-categories',
+    '/admin/product-categories?limit=200',
   )
   const page = products.data
 

@@ -1,11 +1,11 @@
 // Creating a product: its details, options (Size: S, M), the variants those make, and each variant's
 // price in every currency the shop sells in.
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { api } from '../../api'
 import { toMinorUnits } from '../../format'
-import { useResource } from '../../hooks'
-import type { Product, Region } from '../../types'
+import { useCurrencies } from '../../hooks'
+import type { Product } from '../../types'
 import { type FieldErrors, FormError, TextField, useForm } from '../../ui/form'
 import { PageHeader, Section } from '../../ui/page'
 import { checkDetails, DetailsFields, detailsBody, detailsOf } from './details'
@@ -55,11 +55,7 @@ export function NewProductPage() {
   const [details, setDetails] = useState(detailsOf())
   const [options, setOptions] = useState<OptionDraft[]>([])
   const [variants, setVariants] = useState<VariantDraft[]>(() => combine([], []))
-  const regions = useResource<{ regions: Region[] }>('/admin/regions?limit=200')
-  const currencies = useMemo(
-    () => [...new Set((regions.data?.regions ?? []).map((region) => region.currency_code.toLowerCase()))],
-    [regions.data],
-  )
+  const { currencies, loaded } = useCurrencies()
 
   function changeOptions(next: OptionDraft[]) {
     setOptions(next)
@@ -181,7 +177,7 @@ export function NewProductPage() {
         ))}
       </Section>
       <Section title={`Variants (${variants.length})`}>
-        {currencies.length === 0 && regions.data && (
+        {currencies.length === 0 && loaded && (
           <p className="muted">
             Add a <Link to="/regions">region</Link> to set prices in its currency.
           </p>

@@ -32,6 +32,8 @@ export interface ExternalIdentity {
 export interface AuthProvider extends Provider {
   /** e.g. `google`, `linkedin`: the `:provider` in `/auth/customer/:provider`. */
   readonly id: string
+  /** The callback URL registered with the provider; core's own `/auth/customer/<id>/callback` when unset. */
+  readonly callbackUrl?: string
   createAuthorizationUrl(request: AuthorizationRequest): Promise<URL> | URL
   /** Exchanges the code (refused if invalid or replayed) and reads the identity. */
   validateCallback(input: CallbackInput): Promise<ExternalIdentity>

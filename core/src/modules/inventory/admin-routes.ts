@@ -1,8 +1,11 @@
 // Admin routes for stock locations and stock levels.
 import { z } from 'zod'
-import { idListQuery } from '../../http/list'
+import { idListQuery, listQuery, listResponse } from '../../http/list'
 import { defineRoute } from '../../http/route'
 import type { InventoryService } from './service'
+
+const service = (resolve: <T>(name: string) => T) => resolve<InventoryService>('inventoryService')
+const idParams = z.object({ id: z.string().max(64) })
 
 const levelSchema = z.object({
   variant_id: z.string(),
@@ -13,35 +16,106 @@ const levelSchema = z.object({
   available_quantity: z.number().int(),
 })
 
+const locationSchema = z.object({ id: z.string(), name: z.string(), created_at: z.string() })
+const locationBody = z.object({ name: z.string().min(1).max(191) }).strict()
+
 export const createStockLocation = defineRoute({
   method: 'post',
   path: '/admin/stock-locations',
+  permission: 'stock_location:write',
   summary: 'Create a stock location',
   tags: ['Admin: inventory'],
-  body: z.object({ name: z.string().min(1).max(191) }),
-  response: z.object({ stock_location: z.object({ id: z.string(), name: z.string() }) }),
+  body: locationBody,
+  response: z.object({ stock_location: locationSchema }),
   status: 201,
-  handler: async ({ body, resolve }) => ({
-    stock_location: await resolve<InventoryService>('inventoryService').createLocation(body),
+  handler: async ({ body, resolve }) => ({ stock_location: await service(resolve).createLocation(body) }),
+})
+
+export const listStockLocations = defineRoute({
+  method: 'get',
+  path: '/admin/stock-locations',
+  summary: 'List stock locations',
+  tags: ['Admin: inventory'],
+  query: listQuery().extend({ id: idListQuery().optional(), name: idListQuery().optional() }).strict(),
+  response: listResponse('stock_locations', locationSchema),
+  handler: ({ query, resolve }) => service(resolve).listLocations(query),
+})
+
+export const retrieveStockLocation = defineRoute({
+  method: 'get',
+  path: '/admin/stock-locations/:id',
+  summary: 'Get a stock location',
+  tags: ['Admin: inventory'],
+  params: idParams,
+  response: z.object({ stock_location: locationSchema }),
+  handler: async ({ params, resolve }) => ({
+    stock_location: await service(resolve).retrieveLocation(params.id),
   }),
+})
+
+export const updateStockLocation = defineRoute({
+  method: 'post',
+  path: '/admin/stock-locations/:id',
+  summary: 'Rename a stock location',
+  tags: ['Admin: inventory'],
+  params: idParams,
+  body: locationBody.partial().strict(),
+  response: z.object({ stock_location: locationSchema }),
+  handler: async ({ params, body, resolve }) => ({
+    stock_location: await service(resolve).updateLocation(params.id, body),
+  }),
+})
+
+export const deleteStockLocation = defineRoute({
+  method: 'delete',
+  path: '/admin/stock-locations/:id',
+  summary: 'Delete a stock location holding no stock (409 while it holds some)',
+  tags: ['Admin: inventory'],
+  params: idParams,
+  response: z.object({ id: z.string(), object: z.literal('stock_location'), deleted: z.literal(true) }),
+  handler: async ({ params, resolve }) => {
+    await service(resolve).deleteLocation(params.id)
+    return { id: params.id, object: 'stock_location' as const, deleted: true as const }
+  },
 })
 
 export const adjustInventory = defineRoute({
   method: 'post',
   path: '/admin/inventory/adjustments',
+  permission: 'inventory:write',
   summary: "Add to (or, negative, remove from) a variant's stock at a location",
   tags: ['Admin: inventory'],
-  body: z.object({
-    variant_id: z.string().max(64),
-    location_id: z.string().max(64),
-    adjustment: z.number().int().min(-1_000_000_000).max(1_000_000_000),
-  }),
+  body: z
+    .object({
+      variant_id: z.string().max(64),
+      location_id: z.string().max(64),
+      adjustment: z.number().int().min(-1_000_000_000).max(1_000_000_000),
+    })
+    .strict(),
   response: z.object({ inventory_level: levelSchema }),
   handler: async ({ body, resolve }) => ({
-    inventory_level: await resolve<InventoryService>('inventoryService').adjustStock(
+    inventory_level: await service(resolve).adjustStock(body.variant_id, body.location_id, body.adjustment),
+  }),
+})
+
+export const setIncomingStock = defineRoute({
+  method: 'post',
+  path: '/admin/inventory/incoming',
+  summary: 'Set how many of a variant are on their way to a location',
+  tags: ['Admin: inventory'],
+  body: z
+    .object({
+      variant_id: z.string().max(64),
+      location_id: z.string().max(64),
+      incoming_quantity: z.number().int().min(0).max(1_000_000_000),
+    })
+    .strict(),
+  response: z.object({ inventory_level: levelSchema }),
+  handler: async ({ body, resolve }) => ({
+    inventory_level: await service(resolve).setIncoming(
       body.variant_id,
       body.location_id,
-      body.adjustment,
+      body.incoming_quantity,
     ),
   }),
 })
@@ -49,11 +123,23 @@ export const adjustInventory = defineRoute({
 export const listInventoryLevels = defineRoute({
   method: 'get',
   path: '/admin/inventory/levels',
-  summary: 'Stock levels of variants at every location',
+  permission: 'inventory:read',
+  summary: 'Stock levels by variant and/or location',
   tags: ['Admin: inventory'],
-  query: z.object({ variant_id: idListQuery() }),
-  response: z.object({ inventory_levels: z.array(levelSchema) }),
-  handler: async ({ query, resolve }) => ({
-    inventory_levels: await resolve<InventoryService>('inventoryService').levels(query.variant_id),
-  }),
+  query: listQuery()
+    .extend({ variant_id: idListQuery().optional(), location_id: idListQuery().optional() })
+    .strict(),
+  response: listResponse('inventory_levels', levelSchema),
+  handler: ({ query, resolve }) => service(resolve).listLevels(query),
 })
+
+export const adminInventoryRoutes = [
+  createStockLocation,
+  listStockLocations,
+  retrieveStockLocation,
+  updateStockLocation,
+  deleteStockLocation,
+  adjustInventory,
+  setIncomingStock,
+  listInventoryLevels,
+]

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { asFunction } from 'awilix'
 import { definePlugin } from '../../kernel/plugin'
-import { adjustInventory, createStockLocation, listInventoryLevels } from './admin-routes'
+import { adminInventoryRoutes } from './admin-routes'
 import { InventoryLevel, StockLocation } from './entities'
 import { migrations } from './migrations'
 import { InventoryService } from './service'
@@ -15,6 +15,6 @@ export const inventoryModule = definePlugin({
     ctx.container.register({
       inventoryService: asFunction(({ db, events }) => new InventoryService(db, events)).singleton(),
     })
-    ctx.addRoutes(createStockLocation, adjustInventory, listInventoryLevels)
+    ctx.addRoutes(...adminInventoryRoutes)
   },
 })

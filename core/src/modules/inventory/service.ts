@@ -31,9 +31,89 @@ export class InventoryService {
 
   async createLocation(input: { name: string }) {
     return this.db.transaction(async (em) => {
-      const location = em.create(StockLocation, { id: generateId('sloc'), name: input.name })
+      const location = em.create(StockLocation, {
+        id: generateId('sloc'),
+        name: input.name,
+        created_at: new Date(),
+      })
       this.events.emit(em, InventoryEvents.locationCreated, { id: location.id })
-      return { id: location.id, name: location.name }
+      return locationView(location)
+    })
+  }
+
+  async listLocations(query: { limit: number; offset: number; id?: string[]; name?: string[] }) {
+    const where: Record<string, unknown> = {}
+    if (query.id) where.id = { $in: query.id }
+    if (query.name) where.name = { $in: query.name }
+    const [locations, count] = await this.db.em().findAndCount(StockLocation, where, {
+      limit: query.limit,
+      offset: query.offset,
+      orderBy: { created_at: 'asc', id: 'asc' },
+    })
+    return { stock_locations: locations.map(locationView), count, offset: query.offset, limit: query.limit }
+  }
+
+  async retrieveLocation(id: string) {
+    const location = await this.db.em().findOne(StockLocation, { id })
+    if (!location) throw new NotFoundError(`Stock location with id: ${id} was not found`)
+    return locationView(location)
+  }
+
+  async updateLocation(id: string, input: { name?: string }) {
+    return this.db.transaction(async (em) => {
+      const location = await em.findOne(StockLocation, { id })
+      if (!location) throw new NotFoundError(`Stock location with id: ${id} was not found`)
+      if (input.name) location.name = input.name
+      this.events.emit(em, InventoryEvents.locationUpdated, { id })
+      return locationView(location)
+    })
+  }
+
+  /** Deletes a location that holds no stock, reserved or incoming (409 while it does). */
+  async deleteLocation(id: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const location = await em.findOne(StockLocation, { id })
+      if (!location) throw new NotFoundError(`Stock location with id: ${id} was not found`)
+      const held = await knexOf(em)('inventory_level')
+        .where('location_id', id)
+        .andWhere((any) =>
+          any
+            .where('stocked_quantity', '>', 0)
+            .orWhere('reserved_quantity', '>', 0)
+            .orWhere('incoming_quantity', '>', 0),
+        )
+        .first('variant_id')
+      if (held) throw new ConflictError(`Stock location ${id} still holds stock: move or remove it first`)
+      await em.nativeDelete(InventoryLevel, { location_id: id })
+      em.remove(location)
+      this.events.emit(em, InventoryEvents.locationDeleted, { id })
+    })
+  }
+
+  /** Sets how many of a variant are on their way to a location (a purchase order, a transfer). */
+  async setIncoming(variantId: string, locationId: string, incoming: number): Promise<LevelView> {
+    if (!Number.isInteger(incoming) || incoming < 0)
+      throw new InvalidDataError('The incoming quantity must be a whole number, zero or more')
+    return this.db.transaction(async (em) => {
+      if (!(await em.count(StockLocation, { id: locationId }))) {
+        throw new NotFoundError(`Stock location with id: ${locationId} was not found`)
+      }
+      await knexOf(em)('inventory_level')
+        .insert({
+          variant_id: variantId,
+          location_id: locationId,
+          stocked_quantity: 0,
+          reserved_quantity: 0,
+          incoming_quantity: incoming,
+        })
+        .onConflict(['variant_id', 'location_id'])
+        .merge(['incoming_quantity'])
+      this.events.emit(em, InventoryEvents.levelAdjusted, {
+        variant_id: variantId,
+        location_id: locationId,
+        incoming,
+      })
+      return this.level(em, variantId, locationId)
     })
   }
 
@@ -151,12 +231,35 @@ export class InventoryService {
     return rows.map(view)
   }
 
+  /** Stock levels by variant and/or location, a page at a time. */
+  async listLevels(query: { limit: number; offset: number; variant_id?: string[]; location_id?: string[] }) {
+    const base = knexOf(this.db.em())('inventory_level')
+    if (query.variant_id) base.whereIn('variant_id', query.variant_id)
+    if (query.location_id) base.whereIn('location_id', query.location_id)
+    const [{ count }] = (await base.clone().count({ count: '*' })) as [{ count: number | string }]
+    const rows = await base
+      .select('*')
+      .orderBy(['variant_id', 'location_id'])
+      .limit(query.limit)
+      .offset(query.offset)
+    return {
+      inventory_levels: rows.map(view),
+      count: Number(count),
+      offset: query.offset,
+      limit: query.limit,
+    }
+  }
+
   private async level(em: EntityManager, variantId: string, locationId: string): Promise<LevelView> {
     const row = await knexOf(em)('inventory_level')
       .where({ variant_id: variantId, location_id: locationId })
       .first()
     return view(row)
   }
+}
+
+function locationView(location: { id: string; name: string; created_at: Date }) {
+  return { id: location.id, name: location.name, created_at: location.created_at.toISOString() }
 }
 
 function view(row: Record<string, number | string>): LevelView {

@@ -35,6 +35,7 @@ const idParams = z.object({ id: z.string().max(64) })
 export const listTemplates = defineRoute({
   method: 'get',
   path: '/admin/notification-templates',
+  permission: 'notification_template:read',
   summary: 'Every template on both channels: the default, or the override in use',
   tags,
   query: z.object({ locale: localeSchema.optional() }),
@@ -45,6 +46,7 @@ export const listTemplates = defineRoute({
 export const getTemplate = defineRoute({
   method: 'get',
   path: '/admin/notification-templates/:id',
+  permission: 'notification_template:read',
   summary: "A template's parts for a channel and locale",
   tags,
   params: templateParams,
@@ -58,6 +60,7 @@ export const getTemplate = defineRoute({
 export const overrideTemplate = defineRoute({
   method: 'post',
   path: '/admin/notification-templates/:id',
+  permission: 'notification_template:write',
   summary: "Replace a template's parts for a channel and locale with the merchant's own (handlebars)",
   tags,
   params: templateParams,
@@ -77,6 +80,7 @@ export const overrideTemplate = defineRoute({
 export const resetTemplate = defineRoute({
   method: 'delete',
   path: '/admin/notification-templates/:id',
+  permission: 'notification_template:write',
   summary: 'Remove the override of a template for a channel and locale: the default applies again',
   tags,
   params: templateParams,
@@ -90,6 +94,7 @@ export const resetTemplate = defineRoute({
 export const previewTemplate = defineRoute({
   method: 'post',
   path: '/admin/notification-templates/:id/preview',
+  permission: 'notification_template:read',
   summary: 'Render a template, or a draft of it, with sample data (and any data given)',
   tags,
   params: templateParams,
@@ -119,6 +124,7 @@ const statusFilter = z
 export const listDeliveries = defineRoute({
   method: 'get',
   path: '/admin/notifications',
+  permission: 'notification:read',
   summary:
     'The delivery log, newest first, filtered by status, channel, recipient, template, campaign or date',
   tags,
@@ -141,6 +147,7 @@ export const listDeliveries = defineRoute({
 export const getDelivery = defineRoute({
   method: 'get',
   path: '/admin/notifications/:id',
+  permission: 'notification:read',
   summary: 'One delivery: its status, attempts, last error and provider message id',
   tags,
   params: idParams,
@@ -153,6 +160,7 @@ export const getDelivery = defineRoute({
 export const resendDelivery = defineRoute({
   method: 'post',
   path: '/admin/notifications/:id/resend',
+  permission: 'notification:write',
   summary: 'Send a logged message again, as a new delivery (send an Idempotency-Key against double clicks)',
   tags,
   params: idParams,
@@ -165,6 +173,7 @@ export const resendDelivery = defineRoute({
 export const listOutbox = defineRoute({
   method: 'get',
   path: '/admin/notification-outbox',
+  permission: 'notification:read',
   summary: "The local provider's stored messages, newest first",
   tags,
   query: listQuery().extend({ recipient: z.string().max(191).optional(), channel: channelSchema.optional() }),
@@ -178,6 +187,7 @@ export const listOutbox = defineRoute({
 export const getOutboxMessage = defineRoute({
   method: 'get',
   path: '/admin/notification-outbox/:id',
+  permission: 'notification:read',
   summary: 'One stored message, with its HTML and text',
   tags,
   params: idParams,
@@ -190,6 +200,7 @@ export const getOutboxMessage = defineRoute({
 export const createCampaign = defineRoute({
   method: 'post',
   path: '/admin/campaigns',
+  permission: 'campaign:write',
   summary: 'Create a campaign: a template, a promotion code and a segment of consenting customers',
   tags,
   body: campaignInputSchema,
@@ -201,6 +212,7 @@ export const createCampaign = defineRoute({
 export const listCampaigns = defineRoute({
   method: 'get',
   path: '/admin/campaigns',
+  permission: 'campaign:read',
   summary: 'Campaigns, newest first, with their progress',
   tags,
   query: listQuery(),
@@ -214,6 +226,7 @@ export const listCampaigns = defineRoute({
 export const getCampaign = defineRoute({
   method: 'get',
   path: '/admin/campaigns/:id',
+  permission: 'campaign:read',
   summary: 'A campaign and its progress: messages queued, sent, delivered and failed',
   tags,
   params: idParams,
@@ -224,6 +237,7 @@ export const getCampaign = defineRoute({
 export const sendCampaign = defineRoute({
   method: 'post',
   path: '/admin/campaigns/:id/send',
+  permission: 'campaign:write',
   summary: 'Send a draft campaign: recipients are queued in batches in the background',
   tags,
   params: idParams,
@@ -235,6 +249,7 @@ export const sendCampaign = defineRoute({
 export const getConsent = defineRoute({
   method: 'get',
   path: '/admin/marketing-consents/:customer_id',
+  permission: 'customer:read',
   summary: "A customer's marketing consent and unsubscribe",
   tags,
   params: z.object({ customer_id: z.string().max(40) }),
@@ -245,6 +260,7 @@ export const getConsent = defineRoute({
 export const setConsent = defineRoute({
   method: 'post',
   path: '/admin/marketing-consents/:customer_id',
+  permission: 'customer:write',
   summary: "Record a customer's marketing consent and where offers go",
   tags,
   params: z.object({ customer_id: z.string().max(40) }),

@@ -19,6 +19,7 @@ import { notificationStatusWebhook } from './hook-routes'
 import { LocalNotificationProvider } from './local-provider'
 import { CAMPAIGN_BATCH_JOB, MarketingService } from './marketing-service'
 import { migrations } from './migrations'
+import { defineSegments } from './segments'
 import { DELIVER_JOB, NotificationService, notificationSettingsFromEnv } from './service'
 import { notificationStoreRoutes } from './store-routes'
 import { notificationSubscribers } from './subscribers'
@@ -86,5 +87,9 @@ export const notificationModule = definePlugin({
     }
     for (const subscriber of notificationSubscribers(ctx.container)) ctx.subscribe(subscriber)
     ctx.addRoutes(...notificationAdminRoutes, ...notificationStoreRoutes, notificationStatusWebhook)
+  },
+  boot(ctx) {
+    // After every module and plugin registered: segments need the customer and order services.
+    defineSegments(ctx.container, ctx.container.resolve<MarketingService>('marketingService'))
   },
 })

@@ -7,11 +7,14 @@ import { generateId } from '../../infra/ids'
 import type { JobQueue, JobRun } from '../../infra/jobs/queue'
 import { parseJson } from '../../infra/json'
 import { ConflictError, InvalidDataError, NotFoundError } from '../../kernel/errors'
-import type { NewDelivery, NotificationService } from './service'
+import { type NewDelivery, type NotificationService, yieldToEventLoop } from './service'
 import { isTemplateId } from './templates'
 
 export const CAMPAIGN_BATCH_JOB = 'notification.campaign-batch'
 export const CAMPAIGN_BATCH_SIZE = 500
+/** A batch waits while this many of the campaign's messages are still queued: the job queue stays short. */
+const MAX_QUEUED_PER_CAMPAIGN = 1000
+const BATCH_WAIT_MS = 250
 
 export type Segment =
   | { type: 'all' }
@@ -256,13 +259,22 @@ export class MarketingService {
     return this.getCampaign(id)
   }
 
-  private async enqueueBatch(trx: Knex.Transaction, campaignId: string, after: string | null): Promise<void> {
+  private async enqueueBatch(
+    db: Knex | Knex.Transaction,
+    campaignId: string,
+    after: string | null,
+    wait = 0,
+  ): Promise<void> {
     const job = {
       name: CAMPAIGN_BATCH_JOB,
-      data: { campaign_id: campaignId, after },
-      options: { key: `campaign.${campaignId}.${after ?? 'start'}` },
+      data: { campaign_id: campaignId, after, wait },
+      options: {
+        key: `campaign.${campaignId}.${after ?? 'start'}${wait ? `.wait${wait}` : ''}`,
+        delayMs: wait ? BATCH_WAIT_MS : 0,
+      },
     }
-    if (this.jobs.kind === 'embedded') return this.jobs.enqueue([job], trx)
+    const trx = (db as Knex.Transaction).isTransaction ? (db as Knex.Transaction) : undefined
+    if (this.jobs.kind === 'embedded' || !trx) return this.jobs.enqueue([job], trx)
     trx.executionPromise.then(
       () => this.jobs.enqueue([job]),
       () => undefined,
@@ -274,13 +286,23 @@ export class MarketingService {
    * delivery (idempotent per campaign and recipient), then the next batch is queued. A repeated batch
    * adds nothing twice.
    */
-  async queueCampaignBatch(job: JobRun<{ campaign_id: string; after: string | null }>): Promise<void> {
-    const { campaign_id: campaignId, after } = job.data
+  async queueCampaignBatch(
+    job: JobRun<{ campaign_id: string; after: string | null; wait?: number }>,
+  ): Promise<void> {
+    const { campaign_id: campaignId, after, wait = 0 } = job.data
+    await yieldToEventLoop()
     const knex = this.db.knex()
     const campaign = (await knex('notification_campaign').where('id', campaignId).first()) as
       | CampaignRow
       | undefined
     if (campaign?.status !== 'queueing') return
+    const [{ queued }] = (await knex('notification_delivery')
+      .where({ campaign_id: campaignId, status: 'queued' })
+      .count({ queued: '*' })) as [{ queued: number | string }]
+    if (Number(queued) >= MAX_QUEUED_PER_CAMPAIGN) {
+      await this.enqueueBatch(knex, campaignId, after, wait + 1)
+      return
+    }
     const segment = parseJson(campaign.segment) as Segment
     const data = (parseJson(campaign.data) as Record<string, unknown> | null) ?? {}
     const resolver = this.segments.get(segment.type)
@@ -319,6 +341,7 @@ export class MarketingService {
         },
       })
     }
+    await yieldToEventLoop()
     const last = candidates.at(-1)?.customer_id
     await knex.transaction(async (trx) => {
       await this.notifications.queueDeliveries(trx, deliveries)

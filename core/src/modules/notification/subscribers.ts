@@ -1,19 +1,22 @@
 // Transactional triggers: order and account events become messages. Each message's idempotency key
-// names what it is about (the order, the shipment, the refund), so a redelivered or repeated event
-// never sends twice.
+// names what it is about (the order, the shipment, the refund event), so a redelivered or repeated
+// event never sends twice.
 import type { AwilixContainer } from 'awilix'
 import type { EventMessage, SubscriberDefinition } from '../../infra/events/event-bus'
 import { CustomerEventNames, OrderEventNames } from './events'
-import type { MarketingService } from './marketing-service'
 import type { NotificationService } from './service'
 import type { TemplateId } from './templates'
 
-/** What the order messages read from an order (Medusa's order shape). */
+/** What the order messages read from an order (the order module's OrderView, Medusa's shape). */
 export interface NotificationOrder {
   id: string
   email?: string | null
   customer_id?: string | null
+  currency_code?: string
   locale?: string | null
+  items?: Array<Record<string, unknown>>
+  fulfillments?: Array<{ id: string; tracking_numbers?: string[] } & Record<string, unknown>>
+  shipping_address?: { first_name?: string | null } | null
   [field: string]: unknown
 }
 
@@ -28,46 +31,53 @@ interface EventData {
   [field: string]: unknown
 }
 
-interface RetrievingService<T> {
-  retrieve(id: string): Promise<T>
+interface OrderReader {
+  retrieveOrder(id: string): Promise<NotificationOrder>
 }
 
 /**
- * The event's subject, read through the owning module's service when it is installed; an event may
- * also carry the whole record (plugins that emit their own order events do).
+ * The order an event is about, read through the order module's service; an event may instead carry
+ * the whole order (a plugin that emits order events of its own).
  */
-async function load<T extends { id: string }>(
+async function loadOrder(
   container: AwilixContainer,
-  serviceName: string,
   data: EventData,
-  complete: (data: EventData) => boolean,
-): Promise<T | undefined> {
-  if (complete(data)) return data as unknown as T
-  if (!container.hasRegistration(serviceName)) return undefined
-  return container.resolve<RetrievingService<T>>(serviceName).retrieve(data.id)
+): Promise<NotificationOrder | undefined> {
+  if (typeof data.email === 'string' && Array.isArray(data.items)) return data as NotificationOrder
+  if (!container.hasRegistration('orderService')) return undefined
+  return container.resolve<OrderReader>('orderService').retrieveOrder(data.id)
 }
 
-const loadOrder = (container: AwilixContainer, data: EventData) =>
-  load<NotificationOrder>(container, 'orderService', data, (candidate) => typeof candidate.email === 'string')
+/** Line totals for the message (an order line carries unit price and quantity). */
+function forMessage(order: NotificationOrder): NotificationOrder {
+  const items = (order.items ?? []).map((item) => ({
+    ...item,
+    total:
+      typeof item.total === 'number' ? item.total : Number(item.unit_price ?? 0) * Number(item.quantity ?? 0),
+  }))
+  return { ...order, items }
+}
 
-/** Tracking numbers from the event (a shipment) or else from the order's fulfillment labels. */
+/** The shipment's tracking numbers: from the event, else from the fulfillment it names. */
 export function trackingOf(data: EventData, order: NotificationOrder): TrackingInfo[] {
-  const fromLabels = (labels: unknown): TrackingInfo[] =>
-    Array.isArray(labels)
-      ? labels
-          .map((label: Record<string, unknown>) => ({
-            number: String(label.tracking_number ?? label.number ?? ''),
-            url: (label.tracking_url ?? label.url ?? null) as string | null,
-            carrier: (label.carrier ?? null) as string | null,
-          }))
-          .filter((label) => label.number)
+  const read = (entries: unknown): TrackingInfo[] =>
+    Array.isArray(entries)
+      ? entries
+          .map((entry: unknown) =>
+            typeof entry === 'string'
+              ? { number: entry, url: null, carrier: null }
+              : {
+                  number: String((entry as Record<string, unknown>).tracking_number ?? ''),
+                  url: ((entry as Record<string, unknown>).tracking_url ?? null) as string | null,
+                  carrier: ((entry as Record<string, unknown>).carrier ?? null) as string | null,
+                },
+          )
+          .filter((entry) => entry.number)
       : []
-  const direct = fromLabels(data.tracking ?? data.labels)
-  if (direct.length) return direct
-  const fulfillments = (order.fulfillments as Array<Record<string, unknown>> | undefined) ?? []
-  const shipment =
-    fulfillments.find((fulfillment) => fulfillment.id === data.fulfillment_id) ?? fulfillments.at(-1)
-  return fromLabels(shipment?.labels)
+  const fromEvent = read(data.tracking_numbers ?? data.labels)
+  if (fromEvent.length) return fromEvent
+  const fulfillment = order.fulfillments?.find((candidate) => candidate.id === data.fulfillment_id)
+  return read(fulfillment?.tracking_numbers)
 }
 
 function orderSubscriber(
@@ -82,16 +92,21 @@ function orderSubscriber(
     id,
     event,
     handler: async (message) => {
-      const order = await loadOrder(container, message.data)
-      if (!order?.email) return
+      const loaded = await loadOrder(container, message.data)
+      if (!loaded?.email) return
+      const order = forMessage(loaded)
       await container.resolve<NotificationService>('notificationService').sendTransactional({
         template,
         channel: 'email',
-        to: order.email,
+        to: loaded.email,
         locale: order.locale ?? undefined,
         customer_id: order.customer_id ?? null,
         idempotency_key: key(message, order),
-        data: { order, customer: order.customer ?? { email: order.email }, ...extra(message, order) },
+        data: {
+          order,
+          customer: { email: loaded.email, first_name: order.shipping_address?.first_name ?? null },
+          ...extra(message, order),
+        },
       })
     },
   }
@@ -126,29 +141,23 @@ export function notificationSubscribers(container: AwilixContainer): SubscriberD
       'notification.order-refunded',
       OrderEventNames.refunded,
       'refund_issued',
-      (message, order) => `order.${order.id}.refund.${String(message.data.refund_id ?? message.id)}`,
+      // Each refund is its own event: a redelivery keeps the event's id.
+      (message, order) => `order.${order.id}.refund.${message.id}`,
       (message, order) => ({
         refund: {
-          amount: message.data.amount ?? (message.data.refund as Record<string, unknown> | undefined)?.amount,
-          currency_code: message.data.currency_code ?? order.currency_code,
-          reason: message.data.reason ?? null,
-          ...(message.data.refund as object),
+          amount: message.data.amount,
+          currency_code: order.currency_code,
+          reason: message.data.note ?? (message.data.return_id ? 'Return received' : null),
         },
       }),
     ),
     {
       id: 'notification.customer-welcome',
       event: CustomerEventNames.created,
+      // The customer module's event carries the email and names of an account.
       handler: async (message: EventMessage<EventData>) => {
-        const customer = await load<
-          { id: string; email?: string | null; has_account?: boolean } & Record<string, unknown>
-        >(container, 'customerService', message.data, (candidate) => typeof candidate.email === 'string')
-        if (!customer?.email || customer.has_account === false) return
-        if (customer.accepts_marketing === true || customer.marketing_consent === true) {
-          await container
-            .resolve<MarketingService>('marketingService')
-            .setConsent(customer.id, { consented: true, email: customer.email })
-        }
+        const customer = message.data
+        if (typeof customer.email !== 'string' || customer.has_account === false) return
         await container.resolve<NotificationService>('notificationService').sendTransactional({
           template: 'welcome',
           channel: 'email',

@@ -8,6 +8,10 @@ import { PaymentService } from './service'
 import { createPaymentCollection, initiatePaymentSession, listPaymentProviders } from './store-routes'
 import { SystemPaymentProvider } from './system-provider'
 
+interface CartWithPayments {
+  usePaymentCollections?(loader: (cartId: string) => Promise<Record<string, unknown> | undefined>): void
+}
+
 export const paymentModule = definePlugin({
   name: 'core.payment',
   entities: paymentEntities,
@@ -21,5 +25,13 @@ export const paymentModule = definePlugin({
       ).singleton(),
     })
     ctx.addRoutes(listPaymentProviders, createPaymentCollection, initiatePaymentSession, paymentWebhook)
+  },
+  boot(ctx) {
+    // A cart shows its payment collection (storefronts, and Medusa's SDK, read cart.payment_collection).
+    const carts = ctx.container.hasRegistration('cartService')
+      ? ctx.container.resolve<CartWithPayments>('cartService')
+      : undefined
+    const payments = ctx.container.resolve<PaymentService>('paymentService')
+    carts?.usePaymentCollections?.((cartId) => payments.collectionOfCart(cartId))
   },
 })

@@ -30,7 +30,7 @@ export interface PayableCart {
 export type PaymentRow = InferEntity<typeof Payment>
 export type PaymentSessionRow = InferEntity<typeof PaymentSession>
 
-export interface PaymentSessionView {
+export type PaymentSessionView = {
   id: string
   amount: number
   currency_code: string
@@ -42,7 +42,7 @@ export interface PaymentSessionView {
   updated_at: string
 }
 
-export interface PaymentCollectionView {
+export type PaymentCollectionView = {
   id: string
   currency_code: string
   amount: number
@@ -154,7 +154,9 @@ export class PaymentService {
   }
 
   /** The cart's payment collection as the cart shows it, if it has one. */
-  async collectionOfCart(cartId: string): Promise<PaymentCollectionView | undefined> {
+  async collectionOfCart(
+    cartId: string,
+  ): Promise<(PaymentCollectionView & Record<string, unknown>) | undefined> {
     const collection = await this.db.em().findOne(PaymentCollection, { cart_id: cartId }, { fields: ['id'] })
     return collection ? this.retrieveCollection(collection.id) : undefined
   }
@@ -198,11 +200,20 @@ export class PaymentService {
       collection.amount = cart.total
       collection.currency_code = cart.currency_code
       collection.customer_id = cart.customer_id ?? null
-      await em.nativeUpdate(
+      // Earlier sessions are read first and updated by id: an UPDATE over an index range would take
+      // gap locks on MySQL that deadlock with other carts' inserts.
+      const earlier = await em.find(
         PaymentSession,
         { payment_collection_id: collectionId, status: { $in: ['pending', 'requires_more'] } },
-        { status: 'canceled' },
+        { fields: ['id'] },
       )
+      if (earlier.length) {
+        await em.nativeUpdate(
+          PaymentSession,
+          { id: { $in: earlier.map((row) => row.id) } },
+          { status: 'canceled' },
+        )
+      }
       const created = em.create(PaymentSession, {
         id: generateId('payses'),
         payment_collection_id: collectionId,

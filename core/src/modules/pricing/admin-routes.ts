@@ -61,6 +61,7 @@ const types = z.array(z.enum(['sale', 'override'])).max(2)
 export const createPriceList = defineRoute({
   method: 'post',
   path: '/admin/price-lists',
+  permission: 'price_list:write',
   summary: 'Create a price list (a sale or an override), with its prices',
   tags: ['Admin: price lists'],
   body: z.object({ ...priceListFields, prices: z.array(priceInput).max(5000).optional() }).strict(),
@@ -72,6 +73,7 @@ export const createPriceList = defineRoute({
 export const listPriceLists = defineRoute({
   method: 'get',
   path: '/admin/price-lists',
+  permission: 'price_list:read',
   summary: 'List price lists',
   tags: ['Admin: price lists'],
   query: listQuery()
@@ -94,6 +96,7 @@ export const listPriceLists = defineRoute({
 export const retrievePriceList = defineRoute({
   method: 'get',
   path: '/admin/price-lists/:id',
+  permission: 'price_list:read',
   summary: 'Get a price list with its prices',
   tags: ['Admin: price lists'],
   params: idParams,
@@ -106,6 +109,7 @@ export const retrievePriceList = defineRoute({
 export const updatePriceList = defineRoute({
   method: 'post',
   path: '/admin/price-lists/:id',
+  permission: 'price_list:write',
   summary: 'Update a price list’s terms (title, type, status, window, region)',
   tags: ['Admin: price lists'],
   params: idParams,
@@ -119,6 +123,7 @@ export const updatePriceList = defineRoute({
 export const deletePriceList = defineRoute({
   method: 'delete',
   path: '/admin/price-lists/:id',
+  permission: 'price_list:write',
   summary: 'Delete a price list and its prices',
   tags: ['Admin: price lists'],
   params: idParams,
@@ -132,6 +137,7 @@ export const deletePriceList = defineRoute({
 export const batchPriceListPrices = defineRoute({
   method: 'post',
   path: '/admin/price-lists/:id/prices/batch',
+  permission: 'price_list:write',
   summary: 'Add prices to a price list and remove some of its prices: all or none',
   tags: ['Admin: price lists'],
   params: idParams,

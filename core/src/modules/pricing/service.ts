@@ -261,17 +261,13 @@ export class PricingService {
     region_id?: string
   }): Promise<PricingContext> {
     if (input.region_id) {
-      const region = await this.regions.retrieveRegion(input.region_id)
-      if (input.currency_code && input.currency_code.toLowerCase() !== region.currency_code) {
+      const context = await this.regions.pricingContext(input.region_id)
+      if (input.currency_code && input.currency_code.toLowerCase() !== context.currency_code) {
         throw new InvalidDataError(
-          `Region ${region.id} prices in ${region.currency_code}, not ${input.currency_code.toLowerCase()}`,
+          `Region ${input.region_id} prices in ${context.currency_code}, not ${input.currency_code.toLowerCase()}`,
         )
       }
-      return {
-        currency_code: region.currency_code,
-        region_id: region.id,
-        prices_include_tax: region.prices_include_tax,
-      }
+      return context
     }
     if (!input.currency_code) throw new InvalidDataError('Give a region_id or a currency_code to price in')
     return { currency_code: input.currency_code.toLowerCase() }

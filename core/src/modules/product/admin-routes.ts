@@ -1,5 +1,6 @@
 // Admin routes for products, categories and collections.
 import { z } from 'zod'
+import { idListQuery, listQuery, listResponse } from '../../http/list'
 import { defineRoute, rawJson, streamBody } from '../../http/route'
 import { NotFoundError, UnsupportedMediaTypeError } from '../../kernel/errors'
 import type { ProductCsv } from './csv'
@@ -10,8 +11,10 @@ import {
   productSchema,
   productUpdateSchema,
   storeProductQuery,
+  variantInputSchema,
+  variantSchema,
 } from './schemas'
-import type { ProductService } from './service'
+import type { LabelKind, ProductService } from './service'
 
 type Resolve = <T>(name: string) => T
 const service = (resolve: Resolve) => resolve<ProductService>('productService')
@@ -25,6 +28,7 @@ async function productJson(resolve: Resolve, id: string): Promise<string> {
 export const createProduct = defineRoute({
   method: 'post',
   path: '/admin/products',
+  permission: 'product:write',
   summary: 'Create a product with its options, variants and prices',
   tags: ['Admin: products'],
   body: productInputSchema,
@@ -39,6 +43,7 @@ export const createProduct = defineRoute({
 export const batchCreateProducts = defineRoute({
   method: 'post',
   path: '/admin/products/batch',
+  permission: 'product:write',
   summary: 'Create many products at once: all or none',
   tags: ['Admin: products'],
   body: z.object({ create: z.array(productInputSchema).min(1).max(500) }),
@@ -52,6 +57,7 @@ export const batchCreateProducts = defineRoute({
 export const listProducts = defineRoute({
   method: 'get',
   path: '/admin/products',
+  permission: 'product:read',
   summary: 'List products of every status',
   tags: ['Admin: products'],
   query: storeProductQuery.omit({
@@ -83,6 +89,7 @@ const idParams = z.object({ id: z.string().max(64) })
 export const retrieveProduct = defineRoute({
   method: 'get',
   path: '/admin/products/:id',
+  permission: 'product:read',
   summary: 'Get a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -93,6 +100,7 @@ export const retrieveProduct = defineRoute({
 export const updateProduct = defineRoute({
   method: 'post',
   path: '/admin/products/:id',
+  permission: 'product:write',
   summary: 'Update a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -107,6 +115,7 @@ export const updateProduct = defineRoute({
 export const deleteProduct = defineRoute({
   method: 'delete',
   path: '/admin/products/:id',
+  permission: 'product:write',
   summary: 'Delete a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -120,6 +129,7 @@ export const deleteProduct = defineRoute({
 export const createCategory = defineRoute({
   method: 'post',
   path: '/admin/product-categories',
+  permission: 'category:write',
   summary: 'Create a product category',
   tags: ['Admin: products'],
   body: z.object({
@@ -152,6 +162,7 @@ export const createCategory = defineRoute({
 export const createCollection = defineRoute({
   method: 'post',
   path: '/admin/collections',
+  permission: 'collection:write',
   summary: 'Create a collection',
   tags: ['Admin: products'],
   body: z.object({
@@ -171,6 +182,7 @@ export const createCollection = defineRoute({
 export const importProducts = defineRoute({
   method: 'post',
   path: '/admin/products/import',
+  permission: 'product:write',
   summary: 'Import products from CSV (text/csv body, one row per variant): all rows or none',
   tags: ['Admin: products'],
   response: z.object({ created: z.number().int() }),
@@ -186,11 +198,367 @@ export const importProducts = defineRoute({
 export const exportProducts = defineRoute({
   method: 'get',
   path: '/admin/products/export',
+  permission: 'product:read',
   summary: 'Export every product as CSV (streamed), in the import format',
   tags: ['Admin: products'],
   response: z.string(),
   handler: ({ resolve }) =>
     streamBody('text/csv; charset=utf-8', resolve<ProductCsv>('productCsv').exportProducts(), 'products.csv'),
+})
+
+// ---- categories and collections -----------------------------------------------------------------
+
+const handle = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and dashes')
+  .max(191)
+const metadataInput = z.record(z.string(), z.unknown()).nullable()
+const idList = idListQuery()
+const deleted = (object: string) =>
+  z.object({ id: z.string(), object: z.literal(object), deleted: z.literal(true) })
+
+async function categoryById(resolve: Resolve, id: string) {
+  const { product_categories } = await service(resolve).listCategories({
+    id: [id],
+    limit: 1,
+    offset: 0,
+    include_internal: true,
+  })
+  if (!product_categories[0]) throw new NotFoundError(`Category with id: ${id} was not found`)
+  return product_categories[0]
+}
+
+async function collectionById(resolve: Resolve, id: string) {
+  const { collections } = await service(resolve).listCollections({ id: [id], limit: 1, offset: 0 })
+  if (!collections[0]) throw new NotFoundError(`Collection with id: ${id} was not found`)
+  return collections[0]
+}
+
+export const listCategories = defineRoute({
+  method: 'get',
+  path: '/admin/product-categories',
+  summary: 'List product categories, internal and inactive ones too',
+  tags: ['Admin: products'],
+  query: listQuery()
+    .extend({
+      id: idList.optional(),
+      handle: idList.optional(),
+      parent_category_id: z
+        .string()
+        .max(64)
+        .transform((value) => (value === 'null' ? null : value))
+        .optional(),
+    })
+    .strict(),
+  response: listResponse('product_categories', categorySchema),
+  handler: ({ query, resolve }) => service(resolve).listCategories({ ...query, include_internal: true }),
+})
+
+export const retrieveCategory = defineRoute({
+  method: 'get',
+  path: '/admin/product-categories/:id',
+  summary: 'Get a product category',
+  tags: ['Admin: products'],
+  params: idParams,
+  response: z.object({ product_category: categorySchema }),
+  handler: async ({ params, resolve }) => ({ product_category: await categoryById(resolve, params.id) }),
+})
+
+export const updateCategory = defineRoute({
+  method: 'post',
+  path: '/admin/product-categories/:id',
+  summary: 'Update a product category; a new parent_category_id moves it (null: to the top)',
+  tags: ['Admin: products'],
+  params: idParams,
+  body: z
+    .object({
+      name: z.string().min(1).max(255),
+      handle,
+      description: z.string().max(10_000),
+      parent_category_id: z.string().max(64).nullable(),
+      is_active: z.boolean(),
+      is_internal: z.boolean(),
+      rank: z.number().int().min(0).max(1_000_000),
+      metadata: metadataInput,
+    })
+    .partial()
+    .strict(),
+  response: z.object({ product_category: categorySchema }),
+  handler: async ({ params, body, resolve }) => {
+    await service(resolve).updateCategory(params.id, body)
+    return { product_category: await categoryById(resolve, params.id) }
+  },
+})
+
+export const deleteCategory = defineRoute({
+  method: 'delete',
+  path: '/admin/product-categories/:id',
+  summary: 'Delete a product category without child categories (409 while it has some)',
+  tags: ['Admin: products'],
+  params: idParams,
+  response: deleted('product_category'),
+  handler: async ({ params, resolve }) => {
+    await service(resolve).deleteCategory(params.id)
+    return { id: params.id, object: 'product_category' as const, deleted: true as const }
+  },
+})
+
+export const listCollections = defineRoute({
+  method: 'get',
+  path: '/admin/collections',
+  summary: 'List collections',
+  tags: ['Admin: products'],
+  query: listQuery().extend({ id: idList.optional(), handle: idList.optional() }).strict(),
+  response: listResponse('collections', collectionSchema),
+  handler: ({ query, resolve }) => service(resolve).listCollections(query),
+})
+
+export const retrieveCollection = defineRoute({
+  method: 'get',
+  path: '/admin/collections/:id',
+  summary: 'Get a collection',
+  tags: ['Admin: products'],
+  params: idParams,
+  response: z.object({ collection: collectionSchema }),
+  handler: async ({ params, resolve }) => ({ collection: await collectionById(resolve, params.id) }),
+})
+
+export const updateCollection = defineRoute({
+  method: 'post',
+  path: '/admin/collections/:id',
+  summary: 'Update a collection',
+  tags: ['Admin: products'],
+  params: idParams,
+  body: z
+    .object({ title: z.string().min(1).max(255), handle, metadata: metadataInput })
+    .partial()
+    .strict(),
+  response: z.object({ collection: collectionSchema }),
+  handler: async ({ params, body, resolve }) => ({
+    collection: await service(resolve).updateCollection(params.id, body),
+  }),
+})
+
+export const deleteCollection = defineRoute({
+  method: 'delete',
+  path: '/admin/collections/:id',
+  summary: 'Delete a collection; its products stay, in no collection',
+  tags: ['Admin: products'],
+  params: idParams,
+  response: deleted('collection'),
+  handler: async ({ params, resolve }) => {
+    await service(resolve).deleteCollection(params.id)
+    return { id: params.id, object: 'collection' as const, deleted: true as const }
+  },
+})
+
+// ---- tags and types -----------------------------------------------------------------------------
+
+const labelSchema = z.object({
+  id: z.string(),
+  value: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
+const labelBody = z.object({ value: z.string().trim().min(1).max(191) }).strict()
+
+/** The five routes of a tag-like resource (a value each): tags and product types. */
+function labelRoutes<Item extends string, Items extends string>(
+  kind: LabelKind,
+  path: string,
+  item: Item,
+  items: Items,
+) {
+  const one = (label: z.output<typeof labelSchema>) => ({ [item]: label }) as Record<Item, typeof label>
+  // Typed loosely for the generic key; the runtime schemas (and the OpenAPI document) stay exact.
+  const response = z.object({ [item]: labelSchema }) as unknown as z.ZodType<Record<string, unknown>>
+  const list = listResponse(items, labelSchema) as unknown as z.ZodType<Record<string, unknown>>
+  const tags = ['Admin: products']
+  return [
+    defineRoute({
+      method: 'post',
+      path,
+      summary: `Create a product ${kind}`,
+      tags,
+      body: labelBody,
+      response,
+      status: 201,
+      handler: async ({ body, resolve }) => one(await service(resolve).createLabel(kind, body.value)),
+    }),
+    defineRoute({
+      method: 'get',
+      path,
+      summary: `List product ${kind}s`,
+      tags,
+      query: listQuery().extend({ id: idList.optional(), value: idList.optional() }).strict(),
+      response: list,
+      handler: async ({ query, resolve }) => {
+        const { items: found, ...page } = await service(resolve).listLabels(kind, query)
+        return { [items]: found, ...page }
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: `${path}/:id`,
+      summary: `Get a product ${kind}`,
+      tags,
+      params: idParams,
+      response,
+      handler: async ({ params, resolve }) => {
+        const { items: found } = await service(resolve).listLabels(kind, {
+          id: [params.id],
+          limit: 1,
+          offset: 0,
+        })
+        if (!found[0]) throw new NotFoundError(`Product ${kind} with id: ${params.id} was not found`)
+        return one(found[0])
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: `${path}/:id`,
+      summary: `Rename a product ${kind}`,
+      tags,
+      params: idParams,
+      body: labelBody,
+      response,
+      handler: async ({ params, body, resolve }) =>
+        one(await service(resolve).updateLabel(kind, params.id, body.value)),
+    }),
+    defineRoute({
+      method: 'delete',
+      path: `${path}/:id`,
+      summary: `Delete a product ${kind}; its products lose it`,
+      tags,
+      params: idParams,
+      response: deleted(item) as unknown as z.ZodType<Record<string, unknown>>,
+      handler: async ({ params, resolve }) => {
+        await service(resolve).deleteLabel(kind, params.id)
+        return { id: params.id, object: item, deleted: true }
+      },
+    }),
+  ]
+}
+
+// ---- variants and options of a product ----------------------------------------------------------
+
+const variantParams = z.object({ id: z.string().max(64), variant_id: z.string().max(64) })
+const optionParams = z.object({ id: z.string().max(64), option_id: z.string().max(64) })
+const optionBody = z
+  .object({
+    title: z.string().min(1).max(191),
+    values: z.array(z.string().min(1).max(191)).min(1).max(100),
+  })
+  .strict()
+
+async function productDocument(resolve: Resolve, id: string) {
+  return JSON.parse(await productJson(resolve, id)) as z.output<typeof productSchema>
+}
+
+export const listVariants = defineRoute({
+  method: 'get',
+  path: '/admin/products/:id/variants',
+  summary: "List a product's variants",
+  tags: ['Admin: products'],
+  params: idParams,
+  query: listQuery().extend({ id: idList.optional(), sku: idList.optional() }).strict(),
+  response: listResponse('variants', variantSchema),
+  handler: async ({ params, query, resolve }) => {
+    const matching = (await productDocument(resolve, params.id)).variants.filter(
+      (variant) =>
+        (!query.id || query.id.includes(variant.id)) && (!query.sku || query.sku.includes(variant.sku ?? '')),
+    )
+    return {
+      variants: matching.slice(query.offset, query.offset + query.limit),
+      count: matching.length,
+      offset: query.offset,
+      limit: query.limit,
+    }
+  },
+})
+
+export const createVariant = defineRoute({
+  method: 'post',
+  path: '/admin/products/:id/variants',
+  summary: 'Add a variant to a product',
+  tags: ['Admin: products'],
+  params: idParams,
+  body: variantInputSchema.strict(),
+  response: z.object({ product: productSchema }),
+  status: 201,
+  handler: async ({ params, body, resolve }) => {
+    await service(resolve).createVariant(params.id, body)
+    return rawJson(`{"product":${await productJson(resolve, params.id)}}`)
+  },
+})
+
+export const updateVariant = defineRoute({
+  method: 'post',
+  path: '/admin/products/:id/variants/:variant_id',
+  summary: 'Update a variant: its fields, option values and (replacing them) its prices',
+  tags: ['Admin: products'],
+  params: variantParams,
+  body: variantInputSchema.partial().strict(),
+  response: z.object({ product: productSchema }),
+  handler: async ({ params, body, resolve }) => {
+    await service(resolve).updateVariant(params.id, params.variant_id, body)
+    return rawJson(`{"product":${await productJson(resolve, params.id)}}`)
+  },
+})
+
+export const deleteVariant = defineRoute({
+  method: 'delete',
+  path: '/admin/products/:id/variants/:variant_id',
+  summary: 'Delete a variant and its prices',
+  tags: ['Admin: products'],
+  params: variantParams,
+  response: deleted('variant'),
+  handler: async ({ params, resolve }) => {
+    await service(resolve).deleteVariant(params.id, params.variant_id)
+    return { id: params.variant_id, object: 'variant' as const, deleted: true as const }
+  },
+})
+
+export const createOption = defineRoute({
+  method: 'post',
+  path: '/admin/products/:id/options',
+  summary: 'Add an option with its values to a product',
+  tags: ['Admin: products'],
+  params: idParams,
+  body: optionBody,
+  response: z.object({ product: productSchema }),
+  status: 201,
+  handler: async ({ params, body, resolve }) => {
+    await service(resolve).createOption(params.id, body)
+    return rawJson(`{"product":${await productJson(resolve, params.id)}}`)
+  },
+})
+
+export const updateOption = defineRoute({
+  method: 'post',
+  path: '/admin/products/:id/options/:option_id',
+  summary: 'Rename an option or set its values (a value in use by a variant cannot go: 409)',
+  tags: ['Admin: products'],
+  params: optionParams,
+  body: optionBody.partial().strict(),
+  response: z.object({ product: productSchema }),
+  handler: async ({ params, body, resolve }) => {
+    await service(resolve).updateOption(params.id, params.option_id, body)
+    return rawJson(`{"product":${await productJson(resolve, params.id)}}`)
+  },
+})
+
+export const deleteOption = defineRoute({
+  method: 'delete',
+  path: '/admin/products/:id/options/:option_id',
+  summary: 'Delete an option no variant uses (409 while one does)',
+  tags: ['Admin: products'],
+  params: optionParams,
+  response: deleted('product_option'),
+  handler: async ({ params, resolve }) => {
+    await service(resolve).deleteOption(params.id, params.option_id)
+    return { id: params.option_id, object: 'product_option' as const, deleted: true as const }
+  },
 })
 
 export const adminProductRoutes = [
@@ -203,5 +571,22 @@ export const adminProductRoutes = [
   updateProduct,
   deleteProduct,
   createCategory,
+  listCategories,
+  retrieveCategory,
+  updateCategory,
+  deleteCategory,
   createCollection,
+  listCollections,
+  retrieveCollection,
+  updateCollection,
+  deleteCollection,
+  ...labelRoutes('tag', '/admin/product-tags', 'product_tag', 'product_tags'),
+  ...labelRoutes('type', '/admin/product-types', 'product_type', 'product_types'),
+  listVariants,
+  createVariant,
+  updateVariant,
+  deleteVariant,
+  createOption,
+  updateOption,
+  deleteOption,
 ]

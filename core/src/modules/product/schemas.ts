@@ -105,7 +105,16 @@ export const productSchema = z.object({
   collection_id: z.string().nullable(),
   collection: collectionSchema.nullable(),
   type_id: z.string().nullable(),
-  type: z.null(),
+  type: z
+    .object({
+      id: z.string(),
+      value: z.string(),
+      metadata: z.null(),
+      created_at: z.string(),
+      updated_at: z.string(),
+      deleted_at: z.null(),
+    })
+    .nullable(),
   discountable: z.boolean(),
   external_id: z.string().nullable(),
   ...timestamps,
@@ -165,6 +174,17 @@ const priceInput = z.object({
   max_quantity: z.number().int().min(1).nullable().optional(),
 })
 
+export const variantInputSchema = z.object({
+  title: z.string().min(1).max(255),
+  sku: z.string().max(191).nullable().optional(),
+  barcode: z.string().max(191).nullable().optional(),
+  allow_backorder: z.boolean().optional(),
+  manage_inventory: z.boolean().optional(),
+  weight: z.number().int().min(0).nullable().optional(),
+  options: z.record(z.string(), z.string()).optional(),
+  prices: z.array(priceInput).max(100).optional(),
+})
+
 export const productInputSchema = z.object({
   title: z.string().min(1).max(255),
   handle: z
@@ -196,21 +216,7 @@ export const productInputSchema = z.object({
     )
     .max(10)
     .optional(),
-  variants: z
-    .array(
-      z.object({
-        title: z.string().min(1).max(255),
-        sku: z.string().max(191).nullable().optional(),
-        barcode: z.string().max(191).nullable().optional(),
-        allow_backorder: z.boolean().optional(),
-        manage_inventory: z.boolean().optional(),
-        weight: z.number().int().min(0).nullable().optional(),
-        options: z.record(z.string(), z.string()).optional(),
-        prices: z.array(priceInput).max(100).optional(),
-      }),
-    )
-    .max(100)
-    .optional(),
+  variants: z.array(variantInputSchema).max(100).optional(),
 })
 
 export const productUpdateSchema = productInputSchema.omit({ options: true, variants: true }).partial()

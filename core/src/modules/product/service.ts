@@ -9,7 +9,7 @@ import { type Database, knexOf } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
 import { parseJson } from '../../infra/json'
-import { InvalidDataError, NotFoundError } from '../../kernel/errors'
+import { ConflictError, InvalidDataError, NotFoundError } from '../../kernel/errors'
 import type { PriceInput, PricingContext, PricingService } from '../pricing/service'
 import type { CatalogVersion } from './catalog-version'
 import {
@@ -23,6 +23,7 @@ import {
   ProductSalesChannel,
   ProductTag,
   ProductTagLink,
+  ProductType,
   ProductVariant,
   VariantOptionValue,
 } from './entities'
@@ -75,6 +76,22 @@ export interface StoreProductQuery {
   order?: string
   limit: number
   offset: number
+}
+
+export type LabelKind = 'tag' | 'type'
+
+const LABELS = {
+  tag: { entity: ProductTag, prefix: 'ptag', event: ProductEvents.tagChanged },
+  type: { entity: ProductType, prefix: 'ptyp', event: ProductEvents.typeChanged },
+} as const
+
+function labelView(row: {
+  id: string
+  value: string
+  created_at: Date | string | number
+  updated_at: Date | string | number
+}) {
+  return { id: row.id, value: row.value, created_at: iso(row.created_at)!, updated_at: iso(row.updated_at)! }
 }
 
 const ORDERABLE = new Set(['created_at', 'updated_at', 'title', 'handle'])
@@ -134,6 +151,7 @@ export class ProductService {
       'Collection',
     )
     await this.assertExists(em, ProductCategory, input.category_ids ?? [], 'Product category')
+    await this.assertExists(em, ProductType, input.type_id ? [input.type_id] : [], 'Product type')
     const product = em.create(Product, {
       id: generateId('prod'),
       title: input.title,
@@ -176,27 +194,7 @@ export class ProductService {
       })
     })
     for (const [rank, variant] of (input.variants ?? []).entries()) {
-      const created = em.create(ProductVariant, {
-        id: generateId('variant'),
-        product_id: product.id,
-        title: variant.title,
-        sku: variant.sku ?? null,
-        barcode: variant.barcode ?? null,
-        allow_backorder: variant.allow_backorder ?? false,
-        manage_inventory: variant.manage_inventory ?? true,
-        weight: variant.weight ?? null,
-        variant_rank: rank,
-      })
-      for (const [title, value] of Object.entries(variant.options ?? {})) {
-        const option_value_id = valueIds.get(`${title}\u0000${value}`)
-        if (!option_value_id) {
-          throw new InvalidDataError(
-            `Variant "${variant.title}" uses ${title}: ${value}, which the product does not offer`,
-          )
-        }
-        em.create(VariantOptionValue, { variant_id: created.id, option_value_id })
-      }
-      await this.pricing.setVariantPrices(em, created.id, variant.prices ?? [])
+      await this.insertVariant(em, product.id, variant, rank, valueIds)
     }
     this.events.emit(em, ProductEvents.created, { id: product.id })
     return product.id
@@ -213,6 +211,13 @@ export class ProductService {
       ) {
         throw new InvalidDataError(`Product with handle: ${input.handle}, already exists.`)
       }
+      await this.assertExists(
+        em,
+        ProductCollection,
+        input.collection_id ? [input.collection_id] : [],
+        'Collection',
+      )
+      await this.assertExists(em, ProductType, input.type_id ? [input.type_id] : [], 'Product type')
       const { images, category_ids, tags, sales_channel_ids, ...fields } = input
       em.assign(
         product,
@@ -335,9 +340,49 @@ export class ProductService {
     }
   }
 
+  private async insertVariant(
+    em: EntityManager,
+    productId: string,
+    variant: VariantInput,
+    rank: number,
+    valueIds: Map<string, string>,
+  ): Promise<string> {
+    const created = em.create(ProductVariant, {
+      id: generateId('variant'),
+      product_id: productId,
+      title: variant.title,
+      sku: variant.sku ?? null,
+      barcode: variant.barcode ?? null,
+      allow_backorder: variant.allow_backorder ?? false,
+      manage_inventory: variant.manage_inventory ?? true,
+      weight: variant.weight ?? null,
+      variant_rank: rank,
+    })
+    this.linkVariantOptions(em, created.id, variant, valueIds)
+    await this.pricing.setVariantPrices(em, created.id, variant.prices ?? [])
+    return created.id
+  }
+
+  private linkVariantOptions(
+    em: EntityManager,
+    variantId: string,
+    variant: Pick<VariantInput, 'title' | 'options'>,
+    valueIds: Map<string, string>,
+  ) {
+    for (const [title, value] of Object.entries(variant.options ?? {})) {
+      const option_value_id = valueIds.get(`${title}\u0000${value}`)
+      if (!option_value_id) {
+        throw new InvalidDataError(
+          `Variant "${variant.title}" uses ${title}: ${value}, which the product does not offer`,
+        )
+      }
+      em.create(VariantOptionValue, { variant_id: variantId, option_value_id })
+    }
+  }
+
   private async assertExists(
     em: EntityManager,
-    entity: typeof ProductCategory | typeof ProductCollection,
+    entity: typeof ProductCategory | typeof ProductCollection | typeof ProductType,
     ids: string[],
     label: string,
   ) {
@@ -362,6 +407,363 @@ export class ProductService {
   /** Every cached document is stale after a catalog write: the version in their keys moves on. */
   catalogChanged(): Promise<void> {
     return this.catalog.bump()
+  }
+
+  // ---- variants and options of a product --------------------------------------------------------
+
+  async createVariant(productId: string, input: VariantInput): Promise<string> {
+    const id = await this.db.transaction(async (em) => {
+      await this.findProduct(em, productId)
+      const rank = await em.count(ProductVariant, { product_id: productId })
+      const variantId = await this.insertVariant(
+        em,
+        productId,
+        input,
+        rank,
+        await this.optionValueIds(em, productId),
+      )
+      this.events.emit(em, ProductEvents.updated, { id: productId })
+      return variantId
+    })
+    await this.catalogChanged()
+    return id
+  }
+
+  async updateVariant(productId: string, variantId: string, input: Partial<VariantInput>): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const variant = await em.findOne(ProductVariant, { id: variantId, product_id: productId })
+      if (!variant)
+        throw new NotFoundError(`Variant with id: ${variantId} was not found in product ${productId}`)
+      const { options, prices, ...fields } = input
+      em.assign(
+        variant,
+        Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
+      )
+      if (options) {
+        await em.nativeDelete(VariantOptionValue, { variant_id: variantId })
+        this.linkVariantOptions(
+          em,
+          variantId,
+          { title: variant.title, options },
+          await this.optionValueIds(em, productId),
+        )
+      }
+      if (prices) await this.pricing.setVariantPrices(em, variantId, prices)
+      this.events.emit(em, ProductEvents.updated, { id: productId })
+    })
+    await this.catalogChanged()
+  }
+
+  async deleteVariant(productId: string, variantId: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const variant = await em.findOne(ProductVariant, { id: variantId, product_id: productId })
+      if (!variant)
+        throw new NotFoundError(`Variant with id: ${variantId} was not found in product ${productId}`)
+      await this.pricing.deleteVariantPrices(em, [variantId])
+      await em.nativeDelete(VariantOptionValue, { variant_id: variantId })
+      em.remove(variant)
+      this.events.emit(em, ProductEvents.updated, { id: productId })
+    })
+    await this.catalogChanged()
+  }
+
+  async createOption(productId: string, input: { title: string; values: string[] }): Promise<string> {
+    const id = await this.db.transaction(async (em) => {
+      await this.findProduct(em, productId)
+      if (await em.count(ProductOption, { product_id: productId, title: input.title }))
+        throw new InvalidDataError(`Product ${productId} already has an option titled ${input.title}`)
+      const option = em.create(ProductOption, {
+        id: generateId('opt'),
+        product_id: productId,
+        title: input.title,
+        rank: await em.count(ProductOption, { product_id: productId }),
+      })
+      this.addOptionValues(em, productId, option.id, input.values, 0)
+      this.events.emit(em, ProductEvents.updated, { id: productId })
+      return option.id
+    })
+    await this.catalogChanged()
+    return id
+  }
+
+  /** Renames an option and sets its values: new values are added, a value a variant uses cannot go. */
+  async updateOption(
+    productId: string,
+    optionId: string,
+    input: { title?: string; values?: string[] },
+  ): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const option = await em.findOne(ProductOption, { id: optionId, product_id: productId })
+      if (!option)
+        throw new NotFoundError(`Option with id: ${optionId} was not found in product ${productId}`)
+      if (input.title && input.title !== option.title) {
+        if (await em.count(ProductOption, { product_id: productId, title: input.title }))
+          throw new InvalidDataError(`Product ${productId} already has an option titled ${input.title}`)
+        option.title = input.title
+      }
+      if (input.values) {
+        const existing = await em.find(ProductOptionValue, { option_id: optionId })
+        const gone = existing.filter((value) => !input.values!.includes(value.value))
+        await this.assertUnused(
+          em,
+          gone.map((value) => value.id),
+          `Values ${gone.map((value) => value.value).join(', ')}`,
+        )
+        if (gone.length)
+          await em.nativeDelete(ProductOptionValue, { id: { $in: gone.map((value) => value.id) } })
+        const known = new Set(existing.map((value) => value.value))
+        this.addOptionValues(
+          em,
+          productId,
+          optionId,
+          input.values.filter((value) => !known.has(value)),
+          existing.length,
+        )
+      }
+      this.events.emit(em, ProductEvents.updated, { id: productId })
+    })
+    await this.catalogChanged()
+  }
+
+  async deleteOption(productId: string, optionId: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const option = await em.findOne(ProductOption, { id: optionId, product_id: productId })
+      if (!option)
+        throw new NotFoundError(`Option with id: ${optionId} was not found in product ${productId}`)
+      const values = await em.find(ProductOptionValue, { option_id: optionId })
+      await this.assertUnused(
+        em,
+        values.map((value) => value.id),
+        `Option ${option.title}`,
+      )
+      await em.nativeDelete(ProductOptionValue, { option_id: optionId })
+      em.remove(option)
+      this.events.emit(em, ProductEvents.updated, { id: productId })
+    })
+    await this.catalogChanged()
+  }
+
+  private addOptionValues(
+    em: EntityManager,
+    productId: string,
+    optionId: string,
+    values: string[],
+    firstRank: number,
+  ) {
+    for (const [i, value] of values.entries()) {
+      em.create(ProductOptionValue, {
+        id: generateId('optval'),
+        option_id: optionId,
+        product_id: productId,
+        value,
+        rank: firstRank + i,
+      })
+    }
+  }
+
+  private async assertUnused(em: EntityManager, valueIds: string[], what: string) {
+    if (valueIds.length && (await em.count(VariantOptionValue, { option_value_id: { $in: valueIds } }))) {
+      throw new ConflictError(`${what} still used by variants: change or delete those variants first`)
+    }
+  }
+
+  private async optionValueIds(em: EntityManager, productId: string): Promise<Map<string, string>> {
+    const [options, values] = await Promise.all([
+      em.find(ProductOption, { product_id: productId }),
+      em.find(ProductOptionValue, { product_id: productId }),
+    ])
+    const titles = new Map(options.map((option) => [option.id, option.title]))
+    return new Map(values.map((value) => [`${titles.get(value.option_id)}\u0000${value.value}`, value.id]))
+  }
+
+  private async findProduct(em: EntityManager, id: string) {
+    const product = await em.findOne(Product, { id })
+    if (!product) throw new NotFoundError(`Product with id: ${id} was not found`)
+    return product
+  }
+
+  // ---- categories and collections ---------------------------------------------------------------
+
+  /** Edits a category; a new parent moves it (never under itself or its own descendants). */
+  async updateCategory(
+    id: string,
+    input: {
+      name?: string
+      handle?: string
+      description?: string
+      parent_category_id?: string | null
+      is_active?: boolean
+      is_internal?: boolean
+      rank?: number
+      metadata?: Record<string, unknown> | null
+    },
+  ): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const category = await em.findOne(ProductCategory, { id })
+      if (!category) throw new NotFoundError(`Category with id: ${id} was not found`)
+      if (
+        input.handle &&
+        input.handle !== category.handle &&
+        (await em.count(ProductCategory, { handle: input.handle }))
+      )
+        throw new InvalidDataError(`Category with handle: ${input.handle}, already exists.`)
+      for (let parent = input.parent_category_id; parent; ) {
+        if (parent === id)
+          throw new InvalidDataError('A category cannot move under itself or its own descendants')
+        const above = await em.findOne(ProductCategory, { id: parent }, { fields: ['parent_category_id'] })
+        if (!above) throw new InvalidDataError(`Parent category not found: ${parent}`)
+        parent = above.parent_category_id
+      }
+      em.assign(
+        category,
+        Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
+      )
+      this.events.emit(em, ProductEvents.categoryUpdated, { id })
+    })
+    await this.catalogChanged()
+  }
+
+  /** Deletes a category without children; its products simply leave it. */
+  async deleteCategory(id: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const category = await em.findOne(ProductCategory, { id })
+      if (!category) throw new NotFoundError(`Category with id: ${id} was not found`)
+      if (await em.count(ProductCategory, { parent_category_id: id }))
+        throw new ConflictError(`Category ${id} has child categories: move or delete them first`)
+      await em.nativeDelete(ProductCategoryLink, { category_id: id })
+      em.remove(category)
+      this.events.emit(em, ProductEvents.categoryDeleted, { id })
+    })
+    await this.catalogChanged()
+  }
+
+  async updateCollection(
+    id: string,
+    input: { title?: string; handle?: string; metadata?: Record<string, unknown> | null },
+  ) {
+    const collection = await this.db.transaction(async (em) => {
+      const found = await em.findOne(ProductCollection, { id })
+      if (!found) throw new NotFoundError(`Collection with id: ${id} was not found`)
+      if (
+        input.handle &&
+        input.handle !== found.handle &&
+        (await em.count(ProductCollection, { handle: input.handle }))
+      )
+        throw new InvalidDataError(`Collection with handle: ${input.handle}, already exists.`)
+      em.assign(found, Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)))
+      this.events.emit(em, ProductEvents.collectionUpdated, { id })
+      return found
+    })
+    await this.catalogChanged()
+    return this.collectionView(collection)
+  }
+
+  /** Deletes a collection; its products stay, in no collection. */
+  async deleteCollection(id: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const collection = await em.findOne(ProductCollection, { id })
+      if (!collection) throw new NotFoundError(`Collection with id: ${id} was not found`)
+      await em.nativeUpdate(Product, { collection_id: id }, { collection_id: null })
+      em.remove(collection)
+      this.events.emit(em, ProductEvents.collectionDeleted, { id })
+    })
+    await this.catalogChanged()
+  }
+
+  // ---- tags and types: a value each --------------------------------------------------------------
+
+  async createLabel(kind: LabelKind, value: string) {
+    const label = await this.db.transaction(async (em) => {
+      const entity = LABELS[kind].entity as typeof ProductTag
+      if (await em.count(entity, { value }))
+        throw new InvalidDataError(`A product ${kind} "${value}" already exists`)
+      const created = em.create(entity, { id: generateId(LABELS[kind].prefix), value })
+      this.events.emit(em, LABELS[kind].event, { id: created.id })
+      return created
+    })
+    await this.catalogChanged()
+    return labelView(label)
+  }
+
+  async updateLabel(kind: LabelKind, id: string, value: string) {
+    const label = await this.db.transaction(async (em) => {
+      const entity = LABELS[kind].entity as typeof ProductTag
+      const found = await em.findOne(entity, { id })
+      if (!found) throw new NotFoundError(`Product ${kind} with id: ${id} was not found`)
+      if (value !== found.value && (await em.count(entity, { value })))
+        throw new InvalidDataError(`A product ${kind} "${value}" already exists`)
+      found.value = value
+      this.events.emit(em, LABELS[kind].event, { id })
+      return found
+    })
+    await this.catalogChanged()
+    return labelView(label)
+  }
+
+  /** Deletes a tag (its products lose it) or a type (its products are left without one). */
+  async deleteLabel(kind: LabelKind, id: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const entity = LABELS[kind].entity as typeof ProductTag
+      const found = await em.findOne(entity, { id })
+      if (!found) throw new NotFoundError(`Product ${kind} with id: ${id} was not found`)
+      if (kind === 'tag') await em.nativeDelete(ProductTagLink, { tag_id: id })
+      else await em.nativeUpdate(Product, { type_id: id }, { type_id: null })
+      em.remove(found)
+      this.events.emit(em, LABELS[kind].event, { id })
+    })
+    await this.catalogChanged()
+  }
+
+  async listLabels(
+    kind: LabelKind,
+    query: { limit: number; offset: number; id?: string[]; value?: string[] },
+  ) {
+    const where: Record<string, unknown> = {}
+    if (query.id) where.id = { $in: query.id }
+    if (query.value) where.value = { $in: query.value }
+    const [rows, count] = await this.db.em().findAndCount(LABELS[kind].entity as typeof ProductTag, where, {
+      limit: query.limit,
+      offset: query.offset,
+      orderBy: { value: 'asc', id: 'asc' },
+    })
+    return { items: rows.map(labelView), count, offset: query.offset, limit: query.limit }
+  }
+
+  // ---- sales channels' products -----------------------------------------------------------------
+
+  /** Puts products into a sales channel and takes others out, all or nothing. */
+  async changeSalesChannelProducts(channelId: string, change: { add?: string[]; remove?: string[] }) {
+    await this.db.transaction(async (em) => {
+      const add = [...new Set(change.add ?? [])]
+      const remove = [...new Set(change.remove ?? [])]
+      const found = add.length ? await em.find(Product, { id: { $in: add } }, { fields: ['id'] }) : []
+      const missing = add.filter((id) => !found.some((product) => product.id === id))
+      if (missing.length) throw new InvalidDataError(`Products not found: ${missing.join(', ')}`)
+      const linked = add.length
+        ? await em.find(ProductSalesChannel, { sales_channel_id: channelId, product_id: { $in: add } })
+        : []
+      for (const product_id of add) {
+        if (!linked.some((link) => link.product_id === product_id))
+          em.create(ProductSalesChannel, { product_id, sales_channel_id: channelId })
+      }
+      if (remove.length)
+        await em.nativeDelete(ProductSalesChannel, {
+          sales_channel_id: channelId,
+          product_id: { $in: remove },
+        })
+      for (const id of new Set([...add, ...remove])) this.events.emit(em, ProductEvents.updated, { id })
+    })
+    await this.catalogChanged()
+  }
+
+  /** Takes every product out of a sales channel that is going away. */
+  async removeSalesChannel(channelId: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const links = await em.find(ProductSalesChannel, { sales_channel_id: channelId })
+      await em.nativeDelete(ProductSalesChannel, { sales_channel_id: channelId })
+      for (const link of links) this.events.emit(em, ProductEvents.updated, { id: link.product_id })
+    })
+    await this.catalogChanged()
   }
 
   // ---- reads -----------------------------------------------------------------------------------
@@ -510,8 +912,10 @@ export class ProductService {
         .select('l.product_id', 'c.*'),
     ])
     const collectionIds = [...new Set(products.map((product) => product.collection_id).filter(Boolean))]
-    const [collections, prices] = await Promise.all([
+    const typeIds = [...new Set(products.map((product) => product.type_id).filter(Boolean))]
+    const [collections, types, prices] = await Promise.all([
       collectionIds.length ? knex('product_collection').whereIn('id', collectionIds) : [],
+      typeIds.length ? knex('product_type').whereIn('id', typeIds) : [],
       pricing
         ? this.pricing.listPrices(
             variants.map((variant) => variant.id),
@@ -544,7 +948,10 @@ export class ProductService {
         collection_id: product.collection_id,
         collection: collection ? this.collectionView(collection) : null,
         type_id: product.type_id,
-        type: null,
+        type: (() => {
+          const type = types.find((row) => row.id === product.type_id)
+          return type ? { ...labelView(type), metadata: null, deleted_at: null } : null
+        })(),
         discountable: bool(product.discountable),
         external_id: product.external_id,
         created_at: iso(product.created_at),

@@ -1,7 +1,6 @@
 // The Store API's catalog, as Medusa answers it: products (with calculated prices for a region or
 // currency), categories and collections. Every request needs a publishable key and sees only
 // published products of that key's sales channels.
-import { LRUCache } from 'lru-cache'
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
 import { requirePublishableKey } from '../../http/publishable-key'
@@ -15,26 +14,12 @@ import type { ProductService } from './service'
 
 type Resolve = <T>(name: string) => T
 
-const regionContexts = new LRUCache<string, PricingContext>({ max: 500, ttl: 10_000 })
-
 /** Prices follow the region (its currency, its own prices) or a bare currency, as in Medusa. */
 async function pricingContext(
   resolve: Resolve,
   query: { region_id?: string; currency_code?: string },
 ): Promise<PricingContext | undefined> {
-  if (query.region_id) {
-    let context = regionContexts.get(query.region_id)
-    if (!context) {
-      const region = await resolve<RegionService>('regionService').retrieveRegion(query.region_id)
-      context = {
-        currency_code: region.currency_code,
-        region_id: region.id,
-        prices_include_tax: region.prices_include_tax,
-      }
-      regionContexts.set(region.id, context)
-    }
-    return context
-  }
+  if (query.region_id) return resolve<RegionService>('regionService').pricingContext(query.region_id)
   return query.currency_code ? { currency_code: query.currency_code } : undefined
 }
 

@@ -1,6 +1,6 @@
 // Admin routes for regions.
 import { z } from 'zod'
-import { listQuery, listResponse } from '../../http/list'
+import { idListQuery, listQuery, listResponse } from '../../http/list'
 import { defineRoute } from '../../http/route'
 import { regionInputSchema, regionSchema } from './schemas'
 import type { RegionService } from './service'
@@ -8,9 +8,10 @@ import type { RegionService } from './service'
 export const createRegion = defineRoute({
   method: 'post',
   path: '/admin/regions',
+  permission: 'region:write',
   summary: 'Create a region',
   tags: ['Admin: regions'],
-  body: regionInputSchema,
+  body: regionInputSchema.strict(),
   response: z.object({ region: regionSchema }),
   handler: async ({ body, resolve }) => ({
     region: await resolve<RegionService>('regionService').createRegion(body),
@@ -20,9 +21,12 @@ export const createRegion = defineRoute({
 export const listRegions = defineRoute({
   method: 'get',
   path: '/admin/regions',
+  permission: 'region:read',
   summary: 'List regions',
   tags: ['Admin: regions'],
-  query: listQuery(),
+  query: listQuery()
+    .extend({ id: idListQuery().optional(), currency_code: idListQuery().optional() })
+    .strict(),
   response: listResponse('regions', regionSchema),
   handler: ({ query, resolve }) => resolve<RegionService>('regionService').listRegions(query),
 })
@@ -30,6 +34,7 @@ export const listRegions = defineRoute({
 export const deleteRegion = defineRoute({
   method: 'delete',
   path: '/admin/regions/:id',
+  permission: 'region:write',
   summary: 'Delete a region',
   tags: ['Admin: regions'],
   params: z.object({ id: z.string().max(64) }),
@@ -39,3 +44,30 @@ export const deleteRegion = defineRoute({
     return { id: params.id, object: 'region' as const, deleted: true as const }
   },
 })
+
+export const retrieveRegion = defineRoute({
+  method: 'get',
+  path: '/admin/regions/:id',
+  summary: 'Get a region',
+  tags: ['Admin: regions'],
+  params: z.object({ id: z.string().max(64) }),
+  response: z.object({ region: regionSchema }),
+  handler: async ({ params, resolve }) => ({
+    region: await resolve<RegionService>('regionService').retrieveRegion(params.id),
+  }),
+})
+
+export const updateRegion = defineRoute({
+  method: 'post',
+  path: '/admin/regions/:id',
+  summary: 'Update a region; countries, when given, replace its countries',
+  tags: ['Admin: regions'],
+  params: z.object({ id: z.string().max(64) }),
+  body: regionInputSchema.partial().strict(),
+  response: z.object({ region: regionSchema }),
+  handler: async ({ params, body, resolve }) => ({
+    region: await resolve<RegionService>('regionService').updateRegion(params.id, body),
+  }),
+})
+
+export const adminRegionRoutes = [createRegion, listRegions, retrieveRegion, updateRegion, deleteRegion]

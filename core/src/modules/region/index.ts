@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { asFunction } from 'awilix'
 import { definePlugin } from '../../kernel/plugin'
-import { createRegion, deleteRegion, listRegions } from './admin-routes'
+import { adminRegionRoutes } from './admin-routes'
 import { Region, RegionCountry } from './entities'
 import { migrations } from './migrations'
 import { RegionService } from './service'
@@ -14,8 +14,10 @@ export const regionModule = definePlugin({
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   register(ctx) {
     ctx.container.register({
-      regionService: asFunction(({ db, events }) => new RegionService(db, events)).singleton(),
+      regionService: asFunction(
+        ({ db, events, catalogVersion }) => new RegionService(db, events, catalogVersion),
+      ).singleton(),
     })
-    ctx.addRoutes(listStoreRegions, retrieveStoreRegion, createRegion, listRegions, deleteRegion)
+    ctx.addRoutes(listStoreRegions, retrieveStoreRegion, ...adminRegionRoutes)
   },
 })

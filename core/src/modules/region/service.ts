@@ -1,8 +1,12 @@
 // Regions and their countries.
+import type { EntityManager } from '@mikro-orm/knex'
+import { LRUCache } from 'lru-cache'
 import type { Database } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
 import { InvalidDataError, NotFoundError } from '../../kernel/errors'
+import type { PricingContext } from '../pricing/service'
+import type { CatalogVersion } from '../product/catalog-version'
 import { Region, RegionCountry } from './entities'
 import { RegionEvents } from './events'
 
@@ -30,20 +34,18 @@ export interface RegionView {
 }
 
 export class RegionService {
+  /** Hot: every priced Store read asks. Forgotten here on this process's edits, else after 10 s. */
+  private readonly contexts = new LRUCache<string, PricingContext>({ max: 500, ttl: 10_000 })
+
   constructor(
     private readonly db: Database,
     private readonly events: EventBus,
+    private readonly catalog: CatalogVersion,
   ) {}
 
   async createRegion(input: RegionInput): Promise<RegionView> {
     const id = await this.db.transaction(async (em) => {
-      const countries = (input.countries ?? []).map((code) => code.toLowerCase())
-      const taken = countries.length ? await em.find(RegionCountry, { iso_2: { $in: countries } }) : []
-      if (taken.length) {
-        throw new InvalidDataError(
-          `Countries already belong to a region: ${taken.map((c) => c.iso_2).join(', ')}`,
-        )
-      }
+      const countries = await this.freeCountries(em, input.countries ?? [], undefined)
       const region = em.create(Region, {
         id: generateId('reg'),
         name: input.name,
@@ -52,17 +54,57 @@ export class RegionService {
         prices_include_tax: input.prices_include_tax ?? false,
         metadata: input.metadata ?? null,
       })
-      for (const iso_2 of countries) {
-        em.create(RegionCountry, {
-          iso_2,
-          region_id: region.id,
-          display_name: countryNames.of(iso_2.toUpperCase()) ?? iso_2,
-        })
-      }
+      this.addCountries(em, region.id, countries)
       this.events.emit(em, RegionEvents.created, { id: region.id })
       return region.id
     })
     return this.retrieveRegion(id)
+  }
+
+  /** Edits a region; `countries` replaces its countries. Cached prices follow at once. */
+  async updateRegion(id: string, input: Partial<RegionInput>): Promise<RegionView> {
+    await this.db.transaction(async (em) => {
+      const region = await em.findOne(Region, { id })
+      if (!region) throw new NotFoundError(`Region with id: ${id} was not found`)
+      const { countries, ...fields } = input
+      if (fields.currency_code) fields.currency_code = fields.currency_code.toLowerCase()
+      em.assign(region, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)))
+      if (countries) {
+        const free = await this.freeCountries(em, countries, id)
+        await em.nativeDelete(RegionCountry, { region_id: id })
+        this.addCountries(em, id, free)
+      }
+      this.events.emit(em, RegionEvents.updated, { id })
+    })
+    this.contexts.delete(id)
+    await this.catalog.bump()
+    return this.retrieveRegion(id)
+  }
+
+  /** These countries, lower-cased, refused if another region serves one of them. */
+  private async freeCountries(em: EntityManager, codes: string[], regionId: string | undefined) {
+    const countries = [...new Set(codes.map((code) => code.toLowerCase()))]
+    const taken = countries.length
+      ? (await em.find(RegionCountry, { iso_2: { $in: countries } })).filter(
+          (country) => country.region_id !== regionId,
+        )
+      : []
+    if (taken.length) {
+      throw new InvalidDataError(
+        `Countries already belong to a region: ${taken.map((c) => c.iso_2).join(', ')}`,
+      )
+    }
+    return countries
+  }
+
+  private addCountries(em: EntityManager, regionId: string, countries: string[]) {
+    for (const iso_2 of countries) {
+      em.create(RegionCountry, {
+        iso_2,
+        region_id: regionId,
+        display_name: countryNames.of(iso_2.toUpperCase()) ?? iso_2,
+      })
+    }
   }
 
   async deleteRegion(id: string): Promise<void> {
@@ -73,6 +115,8 @@ export class RegionService {
       em.remove(region)
       this.events.emit(em, RegionEvents.deleted, { id })
     })
+    this.contexts.delete(id)
+    await this.catalog.bump()
   }
 
   async listRegions(query: { limit: number; offset: number; id?: string[]; currency_code?: string[] }) {
@@ -99,6 +143,21 @@ export class RegionService {
       offset: query.offset,
       limit: query.limit,
     }
+  }
+
+  /** What a region means for prices: its currency, its own prices, whether they include tax. */
+  async pricingContext(id: string): Promise<PricingContext> {
+    let context = this.contexts.get(id)
+    if (!context) {
+      const region = await this.retrieveRegion(id)
+      context = {
+        currency_code: region.currency_code,
+        region_id: region.id,
+        prices_include_tax: region.prices_include_tax,
+      }
+      this.contexts.set(id, context)
+    }
+    return context
   }
 
   async retrieveRegion(id: string): Promise<RegionView> {

@@ -1,12 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { asFunction } from 'awilix'
 import { definePlugin } from '../../kernel/plugin'
-import {
-  createPublishableKey,
-  createSalesChannel,
-  listSalesChannels,
-  revokePublishableKey,
-} from './admin-routes'
+import { adminSalesChannelRoutes } from './admin-routes'
 import { PublishableKey, PublishableKeyChannel, SalesChannel } from './entities'
 import { migrations } from './migrations'
 import { SalesChannelService } from './service'
@@ -20,6 +15,6 @@ export const salesChannelModule = definePlugin({
     ctx.container.register({
       salesChannelService: asFunction(({ db, events }) => new SalesChannelService(db, events)).singleton(),
     })
-    ctx.addRoutes(createSalesChannel, listSalesChannels, createPublishableKey, revokePublishableKey)
+    ctx.addRoutes(...adminSalesChannelRoutes)
   },
 })

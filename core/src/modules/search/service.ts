@@ -8,7 +8,7 @@ import type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from '
 const REBUILD_BATCH = 1000
 
 export class SearchService {
-  private rebuilding: Promise<void> | undefined
+  private rebuilding: Promise<number> | undefined
 
   constructor(
     private readonly db: Database,
@@ -32,12 +32,13 @@ export class SearchService {
     await this.provider().remove(ids.filter((id) => !found.has(id)))
   }
 
-  /** Rebuilds the whole index from the catalog, a batch of products at a time. */
-  rebuild(): Promise<void> {
+  /** Rebuilds the whole index from the catalog, a batch of products at a time; how many it indexed. */
+  rebuild(): Promise<number> {
     this.rebuilding ??= (async () => {
       try {
         await this.provider().clear()
         let after = ''
+        let indexed = 0
         for (;;) {
           const rows = (await this.db
             .knex()('product')
@@ -47,8 +48,11 @@ export class SearchService {
             .select('id')) as Array<{ id: string }>
           if (!rows.length) break
           after = rows[rows.length - 1]!.id
-          await this.provider().index(await this.buildDocuments(rows.map((row) => row.id)))
+          const documents = await this.buildDocuments(rows.map((row) => row.id))
+          await this.provider().index(documents)
+          indexed += documents.length
         }
+        return indexed
       } finally {
         this.rebuilding = undefined
       }

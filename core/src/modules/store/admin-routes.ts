@@ -20,6 +20,7 @@ const storeSchema = z.object({
 export const listStores = defineRoute({
   method: 'get',
   path: '/admin/stores',
+  permission: 'store:read',
   summary: 'List stores (there is one)',
   tags: ['Admin: store'],
   query: listQuery().strict(),
@@ -33,6 +34,7 @@ export const listStores = defineRoute({
 export const retrieveStore = defineRoute({
   method: 'get',
   path: '/admin/stores/:id',
+  permission: 'store:read',
   summary: 'Get the store’s settings',
   tags: ['Admin: store'],
   params: z.object({ id: z.string().max(64) }),
@@ -43,6 +45,7 @@ export const retrieveStore = defineRoute({
 export const updateStore = defineRoute({
   method: 'post',
   path: '/admin/stores/:id',
+  permission: 'store:write',
   summary: 'Update the store’s name and currencies',
   tags: ['Admin: store'],
   params: z.object({ id: z.string().max(64) }),

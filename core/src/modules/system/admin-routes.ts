@@ -20,6 +20,7 @@ const deadLetter = z.object({
 export const listDeadLetters = defineRoute({
   method: 'get',
   path: '/admin/dead-letters',
+  permission: 'dead_letter:read',
   summary: 'List event deliveries and jobs that failed every attempt',
   tags: ['System'],
   query: listQuery().extend({
@@ -39,6 +40,7 @@ export const listDeadLetters = defineRoute({
 export const replayDeadLetter = defineRoute({
   method: 'post',
   path: '/admin/dead-letters/:id/replay',
+  permission: 'dead_letter:write',
   summary: 'Run a dead-lettered delivery or job again from its first attempt',
   tags: ['System'],
   params: z.object({ id: z.string().max(64) }),

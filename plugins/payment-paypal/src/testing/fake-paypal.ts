@@ -120,6 +120,7 @@ export class FakePayPal {
   private readonly captures = new Map<string, FakeCapture>()
   private readonly capturesRefunded = new Map<string, number>()
   private readonly deniedCaptures = new Set<string>()
+  /** Successful answers by PayPal-Request-Id: a repeated request gets the first answer again. */
   private readonly replies = new Map<string, { status: number; body: unknown }>()
   /** Transmissions this fake sent: verify-webhook-signature says SUCCESS only for these. */
   private readonly transmissions = new Map<
@@ -282,7 +283,7 @@ export class FakePayPal {
       status = error.status
       body = error.body
     }
-    if (replayKey && status < 500) this.replies.set(replayKey, { status, body })
+    if (replayKey && status < 300) this.replies.set(replayKey, { status, body })
     send(status, body)
   }
 

@@ -272,10 +272,15 @@ export class FakeStripe {
   private createIntent(params: Record<string, unknown>): FakeIntent {
     const amount = requiredAmount(params, 'amount', 50)
     const currency = requiredString(params, 'currency').toLowerCase()
-    if (!/^[a-z]{3}$/.test(currency)) throw invalidParam('currency', `Invalid currency: ${currency}.`)
+    if (!/^[a-z]{3}$/.test(currency))
+      throw parameterError('parameter_invalid', 'currency', `Invalid currency: ${currency}.`)
     const captureMethod = optionalString(params, 'capture_method') ?? 'automatic'
     if (captureMethod !== 'automatic' && captureMethod !== 'manual') {
-      throw invalidParam('capture_method', `Invalid capture_method: must be one of automatic or manual.`)
+      throw parameterError(
+        'parameter_invalid',
+        'capture_method',
+        'Invalid capture_method: must be one of automatic or manual.',
+      )
     }
     const paymentMethod = optionalString(params, 'payment_method') ?? null
     if (paymentMethod) this.findPaymentMethod(paymentMethod)
@@ -322,15 +327,9 @@ export class FakeStripe {
     if (!UPDATABLE.includes(intent.status)) throw unexpectedState(intent, 'confirm')
     const paymentMethodId = optionalString(params, 'payment_method') ?? intent.payment_method
     if (!paymentMethodId) {
-      throw new StripeFailure(
-        400,
-        {
-          type: 'invalid_request_error',
-          code: 'payment_intent_unexpected_state',
-          message:
-            "You cannot confirm this PaymentIntent because it's missing a payment method. Update the PaymentIntent with a payment method and then confirm it again.",
-        },
-        false,
+      throw invalidRequest(
+        "You cannot confirm this PaymentIntent because it's missing a payment method. Update the PaymentIntent with a payment method and then confirm it again.",
+        { code: 'payment_intent_unexpected_state', replayable: false },
       )
     }
     const paymentMethod = this.findPaymentMethod(paymentMethodId)
@@ -377,12 +376,10 @@ export class FakeStripe {
         ? intent.amount_capturable
         : requiredAmount(params, 'amount_to_capture')
     if (amount > intent.amount_capturable) {
-      throw new StripeFailure(400, {
-        type: 'invalid_request_error',
-        code: 'amount_too_large',
-        param: 'amount_to_capture',
-        message: `The amount to capture (${amount}) cannot be greater than the amount capturable (${intent.amount_capturable}).`,
-      })
+      throw invalidRequest(
+        `The amount to capture (${amount}) cannot be greater than the amount capturable (${intent.amount_capturable}).`,
+        { code: 'amount_too_large', param: 'amount_to_capture' },
+      )
     }
     const charge = this.charges.get(intent.latest_charge ?? '') as Charge
     this.settle(intent, charge, amount)
@@ -412,28 +409,25 @@ export class FakeStripe {
     const intent = this.findIntent(intentId)
     const charge = this.charges.get(intent.latest_charge ?? '')
     if (intent.status !== 'succeeded' || !charge) {
-      throw new StripeFailure(400, {
-        type: 'invalid_request_error',
+      throw invalidRequest(`This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, {
         code: 'charge_not_captured',
-        message: `This PaymentIntent (${intent.id}) does not have a successful charge to refund.`,
       })
     }
     const refundable = charge.captured - charge.refunded
     if (refundable === 0) {
-      throw new StripeFailure(400, {
-        type: 'invalid_request_error',
+      throw invalidRequest(`Charge ${charge.id} has already been refunded.`, {
         code: 'charge_already_refunded',
-        message: `Charge ${charge.id} has already been refunded.`,
       })
     }
     const amount = params.amount === undefined ? refundable : requiredAmount(params, 'amount')
     if (amount > refundable) {
-      throw new StripeFailure(400, {
-        type: 'invalid_request_error',
-        code: 'amount_too_large',
-        param: 'amount',
-        message: `Refund amount (${amount}) is greater than unrefunded amount on charge (${refundable})`,
-      })
+      throw invalidRequest(
+        `Refund amount (${amount}) is greater than unrefunded amount on charge (${refundable})`,
+        {
+          code: 'amount_too_large',
+          param: 'amount',
+        },
+      )
     }
     charge.refunded += amount
     const refund: FakeRefund = {
@@ -454,11 +448,10 @@ export class FakeStripe {
   private findIntent(id: string): FakeIntent {
     const intent = this.intents.get(id)
     if (!intent) {
-      throw new StripeFailure(404, {
-        type: 'invalid_request_error',
+      throw invalidRequest(`No such payment_intent: '${id}'`, {
+        status: 404,
         code: 'resource_missing',
         param: 'intent',
-        message: `No such payment_intent: '${id}'`,
       })
     }
     return intent
@@ -467,11 +460,9 @@ export class FakeStripe {
   private findPaymentMethod(id: string) {
     const paymentMethod = TEST_PAYMENT_METHODS[id]
     if (!paymentMethod) {
-      throw new StripeFailure(400, {
-        type: 'invalid_request_error',
+      throw invalidRequest(`No such PaymentMethod: '${id}'`, {
         code: 'resource_missing',
         param: 'payment_method',
-        message: `No such PaymentMethod: '${id}'`,
       })
     }
     return paymentMethod
@@ -502,36 +493,39 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 function notFoundRoute(method: string, path: string): StripeFailure {
+  return invalidRequest(`Unrecognized request URL (${method}: ${path}).`, { status: 404, replayable: false })
+}
+
+/** Stripe's invalid_request_error; parameter errors are not stored under the idempotency key (`replayable: false`). */
+function invalidRequest(
+  message: string,
+  options: { status?: number; code?: string; param?: string; intent?: FakeIntent; replayable?: boolean } = {},
+): StripeFailure {
+  const { status = 400, code, param, intent, replayable = true } = options
   return new StripeFailure(
-    404,
-    { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${path}).` },
-    false,
+    status,
+    {
+      type: 'invalid_request_error',
+      message,
+      ...(code && { code }),
+      ...(param && { param }),
+      ...(intent && { payment_intent: structuredClone(intent) }),
+    },
+    replayable,
   )
 }
 
-function invalidParam(param: string, message: string): StripeFailure {
-  return new StripeFailure(
-    400,
-    { type: 'invalid_request_error', code: 'parameter_invalid', param, message },
-    false,
-  )
+function parameterError(code: string, param: string, message: string): StripeFailure {
+  return invalidRequest(message, { code, param, replayable: false })
 }
 
 function requiredString(params: Record<string, unknown>, name: string): string {
   const value = params[name]
   if (value === undefined || value === '') {
-    throw new StripeFailure(
-      400,
-      {
-        type: 'invalid_request_error',
-        code: 'parameter_missing',
-        param: name,
-        message: `Missing required param: ${name}.`,
-      },
-      false,
-    )
+    throw parameterError('parameter_missing', name, `Missing required param: ${name}.`)
   }
-  if (typeof value !== 'string') throw invalidParam(name, `Invalid string: ${JSON.stringify(value)}`)
+  if (typeof value !== 'string')
+    throw parameterError('parameter_invalid', name, `Invalid string: ${JSON.stringify(value)}`)
   return value
 }
 
@@ -543,29 +537,11 @@ function optionalString(params: Record<string, unknown>, name: string): string |
 function requiredAmount(params: Record<string, unknown>, name: string, minimum = 1): number {
   const raw = requiredString(params, name)
   if (!/^\d+$/.test(raw)) {
-    throw new StripeFailure(
-      400,
-      {
-        type: 'invalid_request_error',
-        code: 'parameter_invalid_integer',
-        param: name,
-        message: `Invalid integer: ${raw}`,
-      },
-      false,
-    )
+    throw parameterError('parameter_invalid_integer', name, `Invalid integer: ${raw}`)
   }
   const amount = Number(raw)
   if (amount < minimum) {
-    throw new StripeFailure(
-      400,
-      {
-        type: 'invalid_request_error',
-        code: 'amount_too_small',
-        param: name,
-        message: `Amount must be at least ${minimum}`,
-      },
-      false,
-    )
+    throw parameterError('amount_too_small', name, `Amount must be at least ${minimum}`)
   }
   return amount
 }
@@ -573,15 +549,14 @@ function requiredAmount(params: Record<string, unknown>, name: string, minimum =
 function metadataOf(params: Record<string, unknown>): Record<string, string> {
   const metadata = params.metadata
   if (metadata === undefined || metadata === '') return {}
-  if (typeof metadata !== 'object' || metadata === null) throw invalidParam('metadata', 'Invalid hash')
+  if (typeof metadata !== 'object' || metadata === null)
+    throw parameterError('parameter_invalid', 'metadata', 'Invalid hash')
   return Object.fromEntries(Object.entries(metadata).map(([key, value]) => [key, String(value)]))
 }
 
 function unexpectedState(intent: FakeIntent, action: string): StripeFailure {
-  return new StripeFailure(400, {
-    type: 'invalid_request_error',
-    code: 'payment_intent_unexpected_state',
-    message: `This PaymentIntent's ${action} could not be performed because it has a status of ${intent.status}.`,
-    payment_intent: structuredClone(intent),
-  })
+  return invalidRequest(
+    `This PaymentIntent's ${action} could not be performed because it has a status of ${intent.status}.`,
+    { code: 'payment_intent_unexpected_state', intent },
+  )
 }

@@ -1,0 +1,330 @@
+// Shipping options: flat rates per region, optionally free above an order value, and the service zones
+// (sets of countries) they ship to.
+import { useState } from 'react'
+import { api } from '../api'
+import { formatMoney, fromMinorUnits, toMinorUnits } from '../format'
+import { useResource } from '../hooks'
+import type { ListPage, Region } from '../types'
+import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../ui/form'
+import { EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
+
+interface ShippingOption {
+  id: string
+  name: string
+  region_id: string
+  service_zone_id: string | null
+  amount: number
+  free_above: number | null
+  type: { label: string; code: string; description: string }
+}
+
+interface ServiceZone {
+  id: string
+  name: string
+  countries: string[]
+}
+
+export function ShippingOptionsPage() {
+  const options = useResource<ListPage & { shipping_options: ShippingOption[] }>(
+    '/admin/shipping-options?limit=200',
+  )
+  const zones = useResource<ListPage & { service_zones: ServiceZone[] }>('/admin/service-zones?limit=200')
+  const regions = useResource<{ regions: Region[] }>('/admin/regions?limit=200')
+  const regionById = new Map((regions.data?.regions ?? []).map((region) => [region.id, region]))
+  const zoneNames = new Map((zones.data?.service_zones ?? []).map((zone) => [zone.id, zone.name]))
+  const [editing, setEditing] = useState<ShippingOption | null>(null)
+  const [problem, setProblem] = useState<Error>()
+
+  async function change(work: () => Promise<unknown>, reload: () => Promise<void>) {
+    try {
+      await work()
+      setProblem(undefined)
+      await reload()
+    } catch (caught) {
+      setProblem(caught as Error)
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title="Shipping options" subtitle="What shoppers choose from at checkout, per region." />
+      <ErrorNotice error={options.error ?? problem} />
+      {!options.data && options.loading && <Loading />}
+      {options.data?.count === 0 && <EmptyState title="No shipping options yet">Add one below.</EmptyState>}
+      {options.data && options.data.count > 0 && (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Option</th>
+                <th scope="col">Region</th>
+                <th scope="col" className="numeric">
+                  Price
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {options.data.shipping_options.map((option) => {
+                const currency = regionById.get(option.region_id)?.currency_code ?? 'usd'
+                return (
+                  <tr key={option.id}>
+                    <td>
+                      {option.name}
+                      {option.service_zone_id && (
+                        <span className="muted small block">{zoneNames.get(option.service_zone_id)}</span>
+                      )}
+                    </td>
+                    <td>{regionById.get(option.region_id)?.name ?? '—'}</td>
+                    <td className="numeric">
+                      {formatMoney(option.amount, currency)}
+                      {option.free_above !== null && (
+                        <span className="muted small block">
+                          free from {formatMoney(option.free_above, currency)}
+                        </span>
+                      )}
+                    </td>
+                    <td className="cell-actions">
+                      <button type="button" className="link" onClick={() => setEditing(option)}>
+                        Edit<span className="visually-hidden"> {option.name}</span>
+                      </button>{' '}
+                      <button
+                        type="button"
+                        className="link danger-text"
+                        onClick={() => {
+                          if (window.confirm(`Delete ${option.name}?`))
+                            void change(
+                              () => api('DELETE', `/admin/shipping-options/${option.id}`),
+                              options.reload,
+                            )
+                        }}
+                      >
+                        Delete<span className="visually-hidden"> {option.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <OptionForm
+        key={editing?.id ?? 'new'}
+        editing={editing}
+        regions={regions.data?.regions ?? []}
+        zones={zones.data?.service_zones ?? []}
+        onDone={async () => {
+          setEditing(null)
+          await options.reload()
+        }}
+      />
+      <Section title="Service zones">
+        {(zones.data?.service_zones ?? []).length === 0 ? (
+          <p className="muted">No service zones: options ship to their whole region.</p>
+        ) : (
+          <ul className="plain-rows">
+            {zones.data!.service_zones.map((zone) => (
+              <li key={zone.id}>
+                <span>
+                  {zone.name}
+                  <span className="muted small block">
+                    {zone.countries.map((code) => code.toUpperCase()).join(', ')}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  className="link danger-text"
+                  onClick={() =>
+                    void change(() => api('DELETE', `/admin/service-zones/${zone.id}`), zones.reload)
+                  }
+                >
+                  Delete<span className="visually-hidden"> {zone.name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ZoneForm reload={zones.reload} />
+      </Section>
+    </>
+  )
+}
+
+function OptionForm({
+  editing,
+  regions,
+  zones,
+  onDone,
+}: {
+  editing: ShippingOption | null
+  regions: Region[]
+  zones: ServiceZone[]
+  onDone: () => Promise<void>
+}) {
+  const form = useForm()
+  const [name, setName] = useState(editing?.name ?? '')
+  const [region, setRegion] = useState(editing?.region_id ?? '')
+  const chosenRegion = region || regions[0]?.id || ''
+  const currency = regions.find((item) => item.id === chosenRegion)?.currency_code ?? 'usd'
+  const [price, setPrice] = useState(editing ? fromMinorUnits(editing.amount, currency) : '')
+  const [freeAbove, setFreeAbove] = useState(
+    editing?.free_above !== null && editing?.free_above !== undefined
+      ? fromMinorUnits(editing.free_above, currency)
+      : '',
+  )
+  const [zone, setZone] = useState(editing?.service_zone_id ?? '')
+
+  function check(): FieldErrors {
+    return errorsOf({
+      name: name.trim() ? undefined : 'Name the option, e.g. Standard delivery.',
+      region_id: chosenRegion ? undefined : 'Create a region first.',
+      amount:
+        toMinorUnits(price, currency) === undefined ? 'Enter a price like 4.95 (0 for free).' : undefined,
+      free_above:
+        freeAbove && toMinorUnits(freeAbove, currency) === undefined
+          ? 'Enter an amount like 50.00, or leave empty.'
+          : undefined,
+    })
+  }
+
+  async function send() {
+    const body = {
+      name: name.trim(),
+      amount: toMinorUnits(price, currency)!,
+      free_above: freeAbove ? toMinorUnits(freeAbove, currency)! : null,
+      service_zone_id: zone || null,
+    }
+    if (editing) await api('POST', `/admin/shipping-options/${editing.id}`, body)
+    else await api('POST', '/admin/shipping-options', { ...body, region_id: chosenRegion })
+    setName('')
+    setPrice('')
+    setFreeAbove('')
+    await onDone()
+  }
+
+  return (
+    <Section title={editing ? `Edit ${editing.name}` : 'New shipping option'}>
+      <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
+        <TextField
+          label="Name"
+          name="name"
+          value={name}
+          error={form.errors.name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <SelectField
+          label="Region"
+          name="region_id"
+          value={chosenRegion}
+          disabled={Boolean(editing)}
+          error={form.errors.region_id}
+          options={regions.map((item) => ({
+            value: item.id,
+            label: `${item.name} (${item.currency_code.toUpperCase()})`,
+          }))}
+          onChange={(e) => setRegion(e.target.value)}
+        />
+        <TextField
+          label={`Price in ${currency.toUpperCase()}`}
+          name="amount"
+          inputMode="decimal"
+          value={price}
+          error={form.errors.amount}
+          onChange={(e) => setPrice(e.target.value)}
+        />
+        <TextField
+          label="Free from an order of"
+          name="free_above"
+          inputMode="decimal"
+          hint="Leave empty to always charge."
+          value={freeAbove}
+          error={form.errors.free_above}
+          onChange={(e) => setFreeAbove(e.target.value)}
+        />
+        <SelectField
+          label="Service zone"
+          name="service_zone_id"
+          value={zone}
+          error={form.errors.service_zone_id}
+          options={[
+            { value: '', label: 'The whole region' },
+            ...zones.map((item) => ({ value: item.id, label: item.name })),
+          ]}
+          onChange={(e) => setZone(e.target.value)}
+        />
+        <div className="form-actions span-2">
+          <FormError message={form.formError} />
+          {editing && (
+            <button type="button" className="secondary" onClick={() => void onDone()}>
+              Cancel
+            </button>
+          )}
+          <button type="submit" disabled={form.busy}>
+            {editing ? 'Save option' : 'Create option'}
+          </button>
+        </div>
+      </form>
+    </Section>
+  )
+}
+
+function ZoneForm({ reload }: { reload: () => Promise<void> }) {
+  const form = useForm()
+  const [name, setName] = useState('')
+  const [countries, setCountries] = useState('')
+  const codes = countries
+    .split(',')
+    .map((code) => code.trim().toLowerCase())
+    .filter(Boolean)
+
+  return (
+    <form
+      className="grid-2 separated"
+      noValidate
+      onSubmit={(event) =>
+        form.submit(
+          event,
+          (): FieldErrors =>
+            errorsOf({
+              name: name.trim() ? undefined : 'Name the zone, e.g. Mainland.',
+              countries:
+                codes.length && codes.every((code) => /^[a-z]{2}$/.test(code))
+                  ? undefined
+                  : 'Enter 2-letter country codes separated by commas.',
+            }),
+          async () => {
+            await api('POST', '/admin/service-zones', { name: name.trim(), countries: codes })
+            setName('')
+            setCountries('')
+            await reload()
+          },
+        )
+      }
+    >
+      <TextField
+        label="Zone name"
+        name="name"
+        value={name}
+        error={form.errors.name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <TextField
+        label="Zone countries"
+        name="countries"
+        placeholder="DE, AT"
+        value={countries}
+        error={form.errors.countries}
+        onChange={(e) => setCountries(e.target.value)}
+      />
+      <div className="form-actions span-2">
+        <FormError message={form.formError} />
+        <button type="submit" className="secondary" disabled={form.busy}>
+          Create zone
+        </button>
+      </div>
+    </form>
+  )
+}

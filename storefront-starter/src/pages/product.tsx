@@ -1,0 +1,206 @@
+// The product page: rendered on the server with its title, description and schema.org Product data;
+// in the browser the shopper picks a variant (one choice per option), sees its price and stock, and
+// adds it to the cart.
+import { useMemo, useState } from 'react'
+import { data, Link, useLoaderData } from 'react-router'
+import type { PageMeta } from '../lib/meta'
+import { decimalAmount, formatMoney } from '../lib/money'
+import { useShop } from '../lib/shop'
+import type { Product, StoreClient, Variant } from '../lib/store-client'
+
+interface ProductData {
+  meta: PageMeta
+  product: Product
+}
+
+type Stock = { available: boolean; left?: number }
+
+/** In stock unless the shop tracks it and has none left (backorders allowed count as in stock). */
+export function stockOf(variant: Variant): Stock {
+  const left = (variant as Variant & { inventory_quantity?: number | null }).inventory_quantity
+  if (!variant.manage_inventory || variant.allow_backorder || left == null) return { available: true }
+  return { available: left > 0, left }
+}
+
+function optionsOf(variant: Variant | undefined): Record<string, string> {
+  return Object.fromEntries((variant?.options ?? []).map((value) => [value.option_id ?? '', value.value]))
+}
+
+function productJsonLd(product: Product, url: string): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: product.title,
+    description: product.description ?? undefined,
+    image: product.images?.map((image) => new URL(image.url, url).toString()),
+    url,
+    offers: (product.variants ?? []).flatMap((variant) => {
+      const price = variant.calculated_price
+      if (price?.calculated_amount == null || !price.currency_code) return []
+      return [
+        {
+          '@type': 'Offer',
+          sku: variant.sku ?? variant.id,
+          name: variant.title,
+          price: decimalAmount(price.calculated_amount, price.currency_code),
+          priceCurrency: price.currency_code.toUpperCase(),
+          availability: stockOf(variant).available
+            ? 'https://schema.org/InStock'
+            : 'https://schema.org/OutOfStock',
+        },
+      ]
+    }),
+  }
+}
+
+export function productLoader(store: StoreClient) {
+  return async ({ request, params }: { request: Request; params: { handle?: string } }) => {
+    const region = await store.regionFor(request)
+    const product = await store.productByHandle(params.handle ?? '', region)
+    if (!product) throw data('Product not found', { status: 404 })
+    const description = product.description ?? product.subtitle ?? product.title
+    return {
+      meta: { title: product.title, description, jsonLd: productJsonLd(product, request.url) },
+      product,
+    } satisfies ProductData
+  }
+}
+
+function VariantPicker(props: {
+  product: Product
+  chosen: Record<string, string>
+  onChoose: (optionId: string, value: string) => void
+}) {
+  return (
+    <>
+      {(props.product.options ?? []).map((option) => (
+        <fieldset key={option.id} className="option">
+          <legend>{option.title}</legend>
+          <div className="pills">
+            {(option.values ?? []).map((value) => {
+              const id = `option-${option.id}-${value.id}`
+              return (
+                <span key={value.id} className="pill">
+                  <input
+                    type="radio"
+                    id={id}
+                    name={option.id}
+                    value={value.value}
+                    checked={props.chosen[option.id] === value.value}
+                    onChange={() => props.onChoose(option.id, value.value)}
+                  />
+                  <label htmlFor={id}>{value.value}</label>
+                </span>
+              )
+            })}
+          </div>
+        </fieldset>
+      ))}
+    </>
+  )
+}
+
+function AddToCart({ variant, stock }: { variant: Variant | undefined; stock: Stock | undefined }) {
+  const { addToCart } = useShop()
+  const [quantity, setQuantity] = useState(1)
+  const [state, setState] = useState<{ busy?: boolean; added?: boolean; error?: string }>({})
+  const disabled = !variant || !stock?.available || state.busy
+  return (
+    <form
+      className="add-to-cart"
+      onSubmit={async (event) => {
+        event.preventDefault()
+        if (!variant) return
+        setState({ busy: true })
+        try {
+          await addToCart(variant.id, quantity)
+          setState({ added: true })
+        } catch (error) {
+          setState({ error: (error as Error).message || 'Could not add this to your cart' })
+        }
+      }}
+    >
+      <div className="field field-quantity">
+        <label htmlFor="quantity">Quantity</label>
+        <input
+          id="quantity"
+          type="number"
+          min={1}
+          max={stock?.left ?? 99}
+          value={quantity}
+          onChange={(event) => setQuantity(Math.max(1, Number(event.target.value) || 1))}
+        />
+      </div>
+      <button type="submit" className="button button-primary" disabled={disabled}>
+        {state.busy ? 'Adding…' : 'Add to cart'}
+      </button>
+      <div role="status" className="form-status">
+        {state.added && (
+          <>
+            Added to your cart. <Link to="/cart">View cart</Link>
+          </>
+        )}
+      </div>
+      {state.error && (
+        <p role="alert" className="error">
+          {state.error}
+        </p>
+      )}
+    </form>
+  )
+}
+
+export function ProductPage() {
+  const { product } = useLoaderData() as ProductData
+  const variants = product.variants ?? []
+  const [chosen, setChosen] = useState(() => optionsOf(variants[0]))
+  const variant = useMemo(
+    () =>
+      variants.find((candidate) =>
+        Object.entries(optionsOf(candidate)).every(([optionId, value]) => chosen[optionId] === value),
+      ),
+    [variants, chosen],
+  )
+  const price = variant?.calculated_price
+  const stock = variant ? stockOf(variant) : undefined
+  const image = product.images?.[0]?.url ?? product.thumbnail
+
+  return (
+    <article className="product">
+      <div className="product-gallery">
+        {image ? (
+          <img src={image} alt={product.title} width={600} height={600} className="product-image" />
+        ) : null}
+      </div>
+      <div className="product-info">
+        {product.collection && (
+          <Link to={`/collections/${product.collection.handle}`} className="eyebrow">
+            {product.collection.title}
+          </Link>
+        )}
+        <h1>{product.title}</h1>
+        <p className="product-price" data-testid="price">
+          {price?.calculated_amount != null && price.currency_code
+            ? formatMoney(price.calculated_amount, price.currency_code)
+            : 'Not available in your region'}
+        </p>
+        <p className={stock?.available ? 'stock in-stock' : 'stock out-of-stock'}>
+          {!variant
+            ? 'This combination is not available'
+            : stock?.available
+              ? stock.left !== undefined && stock.left <= 5
+                ? `In stock — only ${stock.left} left`
+                : 'In stock'
+              : 'Out of stock'}
+        </p>
+        <VariantPicker
+          product={product}
+          chosen={chosen}
+          onChoose={(optionId, value) => setChosen((current) => ({ ...current, [optionId]: value }))}
+        />
+        <AddToCart variant={price ? variant : undefined} stock={stock} />
+        {product.description && <p className="product-description">{product.description}</p>}
+      </div>
+    </article>
+  )
+}
