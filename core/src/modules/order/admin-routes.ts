@@ -62,7 +62,7 @@ export const retrieveAdminOrder = defineRoute({
 export const captureOrderPayment = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/capture',
-  permission: 'payment:write',
+  permission: 'order:write',
   summary: "Capture the order's payment, in full or `amount` of it",
   tags,
   params: orderParams,
@@ -77,7 +77,7 @@ export const captureOrderPayment = defineRoute({
 export const refundOrderPayment = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/refund',
-  permission: 'payment:write',
+  permission: 'order:write',
   summary: 'Refund part or all of what was captured',
   tags,
   params: orderParams,
@@ -104,7 +104,7 @@ export const cancelOrder = defineRoute({
 export const createOrderFulfillment = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/fulfillments',
-  permission: 'fulfillment:write',
+  permission: 'order:write',
   summary: 'Fulfil items of the order (all that are left when none are named)',
   tags,
   params: orderParams,
@@ -119,7 +119,7 @@ export const createOrderFulfillment = defineRoute({
 export const createOrderShipment = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/fulfillments/:fulfillment_id/shipments',
-  permission: 'fulfillment:write',
+  permission: 'order:write',
   summary: 'Mark a fulfillment shipped, with its tracking numbers',
   tags,
   params: fulfillmentParams,
@@ -134,7 +134,7 @@ export const createOrderShipment = defineRoute({
 export const markOrderDelivered = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/fulfillments/:fulfillment_id/mark-as-delivered',
-  permission: 'fulfillment:write',
+  permission: 'order:write',
   summary: 'Mark a shipped fulfillment delivered',
   tags,
   params: fulfillmentParams,
@@ -147,7 +147,7 @@ export const markOrderDelivered = defineRoute({
 export const requestOrderReturn = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/returns',
-  permission: 'return:write',
+  permission: 'order:write',
   summary: 'Request the return of shipped items',
   tags,
   params: orderParams,
@@ -163,7 +163,7 @@ export const requestOrderReturn = defineRoute({
 export const receiveOrderReturn = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/returns/:return_id/receive',
-  permission: 'return:write',
+  permission: 'order:write',
   summary: 'Receive a return: optionally restock its items and refund',
   tags,
   params: orderParams.extend({ return_id: z.string().max(64) }),
