@@ -35,7 +35,10 @@ export function StaffPage() {
       <PageHeader title="Staff" subtitle="Who can sign in to this admin, and what their role lets them do." />
       <ErrorNotice error={users.error ?? problem} />
       {!users.data && users.loading && <Loading />}
-      {users.data && (
+      {users.data?.count === 0 && (
+        <EmptyState title="No staff accounts yet">Invite your team below; they choose a password.</EmptyState>
+      )}
+      {users.data && users.data.count > 0 && (
         <div className="table-wrap">
           <table>
             <thead>

@@ -40,18 +40,36 @@ export const createProduct = defineRoute({
   },
 })
 
-export const batchCreateProducts = defineRoute({
+export const batchProducts = defineRoute({
   method: 'post',
   path: '/admin/products/batch',
   permission: 'product:write',
-  summary: 'Create many products at once: all or none',
+  summary: 'Create, update and delete many products at once: all or none',
   tags: ['Admin: products'],
-  body: z.object({ create: z.array(productInputSchema).min(1).max(500) }),
-  response: z.object({ created: z.array(z.object({ id: z.string() })) }),
-  status: 201,
-  handler: async ({ body, resolve }) => ({
-    created: (await service(resolve).createProducts(body.create)).map((id) => ({ id })),
+  body: z
+    .object({
+      create: z.array(productInputSchema).max(500).optional(),
+      update: z
+        .array(productUpdateSchema.extend({ id: z.string().max(64) }).strict())
+        .max(500)
+        .optional(),
+      delete: z.array(z.string().max(64)).max(500).optional(),
+    })
+    .strict(),
+  response: z.object({
+    created: z.array(z.object({ id: z.string() })),
+    updated: z.array(z.object({ id: z.string() })),
+    deleted: z.array(z.object({ id: z.string(), object: z.literal('product'), deleted: z.literal(true) })),
   }),
+  status: 201,
+  handler: async ({ body, resolve }) => {
+    const ids = await service(resolve).batchProducts(body)
+    return {
+      created: ids.created.map((id) => ({ id })),
+      updated: ids.updated.map((id) => ({ id })),
+      deleted: ids.deleted.map((id) => ({ id, object: 'product' as const, deleted: true as const })),
+    }
+  },
 })
 
 export const listProducts = defineRoute({
@@ -585,7 +603,7 @@ export const adminProductRoutes = [
   importProducts,
   exportProducts,
   createProduct,
-  batchCreateProducts,
+  batchProducts,
   listProducts,
   retrieveProduct,
   updateProduct,
