@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { staticDir } from '@shopwright/core'
+import { staticDir, type UserService } from '@shopwright/core'
 import { createTestApp, type TestApp } from '@shopwright/core/testing'
 import { launchBrowser, openPage, unlabelledFields } from '@shopwright/core/testing/browser'
 import type { Browser, Page } from 'playwright-core'
@@ -179,6 +179,27 @@ describe('admin UI', () => {
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/email address/)
     expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('signs staff in with email and password, and says so when the password is wrong', async () => {
+    await app.container
+      .resolve<UserService>('userService')
+      .createUser({ email: 'clerk@shop.test', password: 'counter-clerk-1', role: 'admin' })
+    const { page, errors } = await openPage(browser)
+    await page.goto(`${app.url()}/app/`)
+    await page.getByLabel('Email').fill('clerk@shop.test')
+    await page.getByLabel('Password').fill('not-the-password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/Wrong email or password/)
+    await page.getByLabel('Password').fill('counter-clerk-1')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign out' }).waitFor()
+    const stored = await page.evaluate(() =>
+      (globalThis as any).sessionStorage.getItem('shopwright.admin.refresh'),
+    )
+    expect(stored).toMatch(/^rt_/)
+    expect(errors.filter((error) => !/401/.test(error))).toEqual([])
     await page.close()
   })
 

@@ -60,6 +60,10 @@ describe('starter storefront', () => {
     expect(html).toMatch(/<meta name="description" content="The classic oxford shirt: [^"]+">/)
     expect(html).toMatch(/<h1>Classic Oxford Shirt<\/h1>/)
     expect(html).toContain('$49.00')
+    expect(html).toContain(`<link rel="canonical" href="${shop}/products/${PRODUCT.handle}">`)
+    expect(html).toContain(
+      `<meta property="og:image" content="${app.url()}/static/products/${PRODUCT.handle}.svg">`,
+    )
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.+?)<\/script>/.exec(html)![1]!)
     expect(jsonLd).toMatchObject({ '@type': 'Product', name: PRODUCT.title })
     expect(jsonLd.offers[0]).toMatchObject({ price: '49.00', priceCurrency: 'USD' })

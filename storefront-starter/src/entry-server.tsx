@@ -36,10 +36,21 @@ function rendererFor(options: RenderOptions): Renderer {
   return renderer
 }
 
-function headOf(meta: PageMeta | undefined, assets: RenderOptions['assets']): string {
+function headOf(meta: PageMeta | undefined, url: URL, assets: RenderOptions['assets']): string {
+  const title = escapeHtml(pageTitle(meta?.title))
+  const description = meta?.description ? escapeHtml(meta.description) : ''
+  // Filtered and paged views of a listing are the same page to a search engine.
+  const canonical = escapeHtml(`${url.origin}${url.pathname}`)
   const tags = [
-    `<title>${escapeHtml(pageTitle(meta?.title))}</title>`,
-    meta?.description ? `<meta name="description" content="${escapeHtml(meta.description)}">` : '',
+    `<title>${title}</title>`,
+    description ? `<meta name="description" content="${description}">` : '',
+    `<link rel="canonical" href="${canonical}">`,
+    `<meta property="og:title" content="${title}">`,
+    description ? `<meta property="og:description" content="${description}">` : '',
+    `<meta property="og:url" content="${canonical}">`,
+    meta?.image
+      ? `<meta property="og:image" content="${escapeHtml(new URL(meta.image, url).toString())}">`
+      : '',
     meta?.jsonLd ? `<script type="application/ld+json">${scriptJson(meta.jsonLd)}</script>` : '',
     ...assets.styles.map((href) => `<link rel="stylesheet" href="${href}">`),
     `<link rel="modulepreload" href="${assets.script}">`,
@@ -75,7 +86,7 @@ export async function renderPage(request: Request, options: RenderOptions): Prom
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%232f4f3e'/%3E%3C/svg%3E">
-    ${headOf(meta, options.assets)}
+    ${headOf(meta, new URL(request.url), options.assets)}
   </head>
   <body>
     <div id="root">${body}</div>

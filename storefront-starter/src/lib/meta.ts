@@ -3,6 +3,8 @@
 export interface PageMeta {
   title: string
   description?: string
+  /** The picture that link previews show (Open Graph). */
+  image?: string
   /** schema.org structured data, written as application/ld+json. */
   jsonLd?: Record<string, unknown>
   /** 404 for a page that does not exist. */

@@ -3,6 +3,7 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { AddressFields, type AddressValues, addressFrom } from '../components/address-fields'
+import { Alert } from '../components/alert'
 import type { PageMeta } from '../lib/meta'
 import { formatMoney } from '../lib/money'
 import { type Customer, useShop } from '../lib/shop'
@@ -12,14 +13,6 @@ import { type Order, OrderStatus } from './order'
 export const accountMeta = { meta: { title: 'Your account' } satisfies PageMeta }
 
 const PROVIDER_NAMES: Record<string, string> = { google: 'Google', linkedin: 'LinkedIn' }
-
-function Alert({ message }: { message?: string }) {
-  return message ? (
-    <p role="alert" className="error">
-      {message}
-    </p>
-  ) : null
-}
 
 /** Runs a form's action with a busy flag and the API's message as the error. */
 function useAction(fallback: string) {

@@ -1,6 +1,7 @@
 // The cart: change quantities, remove lines, apply or remove a promotion code, go to checkout.
 import { useState } from 'react'
 import { Link } from 'react-router'
+import { Alert } from '../components/alert'
 import { TotalsTable } from '../components/cart-summary'
 import type { PageMeta } from '../lib/meta'
 import { formatMoney } from '../lib/money'
@@ -40,7 +41,9 @@ function CartLines({ cart }: { cart: Cart }) {
               <p>{formatMoney(item.unit_price, cart.currency_code)} each</p>
             </div>
             <div className="line-actions">
-              <label htmlFor={`qty-${item.id}`}>Quantity</label>
+              <label htmlFor={`qty-${item.id}`}>
+                Quantity<span className="visually-hidden"> of {item.product_title}</span>
+              </label>
               <input
                 id={`qty-${item.id}`}
                 type="number"
@@ -68,11 +71,7 @@ function CartLines({ cart }: { cart: Cart }) {
           </li>
         ))}
       </ul>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
     </>
   )
 }
@@ -107,11 +106,7 @@ function PromoCode({ cart }: { cart: Cart }) {
           </button>
         </div>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Alert message={error} />
       {applied?.length ? (
         <ul className="chips" aria-label="Applied codes">
           {applied.map((applied) => (

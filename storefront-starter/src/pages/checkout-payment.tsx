@@ -30,16 +30,11 @@ interface BrowserPaymentSdks {
 }
 
 /**
- * The provider's browser step before the cart is completed. Stripe: `session.data.client_secret`
- * confirmed with Stripe Elements mounted in the element named `stripe-card-element`. PayPal:
- * `session.data.id` is the PayPal order that PayPal's button approves. A shop adds Stripe.js or PayPal's
- * script to its page (window.Stripe, window.paypal); without them these payments are refused here, clearly.
+ * Before a session is started: Stripe and PayPal need their own browser script in the page
+ * (window.Stripe from Stripe.js, window.paypal from PayPal's JS SDK). A shop adds the script for each
+ * provider it uses; without it, that method is refused here, clearly, and no payment is started.
  */
-export async function confirmInBrowser(
-  kind: PaymentKind,
-  session: PaymentSession | undefined,
-): Promise<void> {
-  if (kind === 'system' || kind === 'other') return
+export function ensurePaymentScript(kind: PaymentKind): void {
   const sdks = window as unknown as BrowserPaymentSdks
   if (kind === 'stripe' && !sdks.Stripe) {
     throw new Error('Card payments are not available in this shop right now. Please choose another method.')
@@ -47,5 +42,19 @@ export async function confirmInBrowser(
   if (kind === 'paypal' && !sdks.paypal) {
     throw new Error('PayPal is not available in this shop right now. Please choose another method.')
   }
+}
+
+/**
+ * The provider's browser step, once the Store API has started the session and before the cart is
+ * completed. This is the integration point: Stripe confirms `session.data.client_secret` with the
+ * card element mounted in `#stripe-card-element` (stripe.confirmCardPayment); PayPal's button
+ * approves the PayPal order `session.data.id`. The system provider needs no step.
+ */
+export async function confirmInBrowser(
+  kind: PaymentKind,
+  session: PaymentSession | undefined,
+): Promise<void> {
+  if (kind === 'system' || kind === 'other') return
   if (!session) throw new Error('The payment could not be started. Please try again.')
+  ensurePaymentScript(kind)
 }

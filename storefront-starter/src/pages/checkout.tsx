@@ -4,22 +4,15 @@ import type { HttpTypes } from '@medusajs/types'
 import { type FormEvent, useEffect, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { AddressFields, type AddressValues, addressFrom } from '../components/address-fields'
+import { Alert } from '../components/alert'
 import { TotalsTable } from '../components/cart-summary'
 import type { PageMeta } from '../lib/meta'
 import { formatMoney } from '../lib/money'
 import { type Cart, useShop } from '../lib/shop'
 import { EmptyCart, errorMessage } from './cart'
-import { confirmInBrowser, PAYMENT_LABELS, paymentKind } from './checkout-payment'
+import { confirmInBrowser, ensurePaymentScript, PAYMENT_LABELS, paymentKind } from './checkout-payment'
 
 export const checkoutMeta = { meta: { title: 'Checkout' } satisfies PageMeta }
-
-function Alert({ message }: { message?: string }) {
-  return message ? (
-    <p role="alert" className="error">
-      {message}
-    </p>
-  ) : null
-}
 
 function ContactStep({ cart }: { cart: Cart }) {
   const { store, region, customer, updateCart } = useShop()
@@ -143,6 +136,7 @@ function PaymentStep({ cart }: { cart: Cart }) {
     setBusy(true)
     setError(undefined)
     try {
+      ensurePaymentScript(kind)
       const { payment_collection } = await store.sdk.store.payment.initiatePaymentSession(cart, {
         provider_id: providerId,
       })
@@ -179,9 +173,12 @@ function PaymentStep({ cart }: { cart: Cart }) {
               id={`payment-${provider.id}`}
               name="payment_provider"
               checked={providerId === provider.id}
-              onChange={() => setProviderId(provider.id)}
+              onChange={() => {
+                setProviderId(provider.id)
+                setError(undefined)
+              }}
             />
-            <label htmlFor={`payment-${provider.id}`} className="choice-label">
+            <label htmlFor={`payment-${provider.id}`} className="choice-label stacked">
               <span>{labels.title}</span>
               <span className="muted">{labels.detail}</span>
             </label>

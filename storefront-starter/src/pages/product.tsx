@@ -3,6 +3,7 @@
 // adds it to the cart.
 import { useMemo, useState } from 'react'
 import { data, Link, useLoaderData } from 'react-router'
+import { Alert } from '../components/alert'
 import type { PageMeta } from '../lib/meta'
 import { decimalAmount, formatMoney } from '../lib/money'
 import { useShop } from '../lib/shop'
@@ -60,7 +61,12 @@ export function productLoader(store: StoreClient) {
     if (!product) throw data('Product not found', { status: 404 })
     const description = product.description ?? product.subtitle ?? product.title
     return {
-      meta: { title: product.title, description, jsonLd: productJsonLd(product, request.url) },
+      meta: {
+        title: product.title,
+        description,
+        image: product.thumbnail ?? product.images?.[0]?.url ?? undefined,
+        jsonLd: productJsonLd(product, request.url),
+      },
       product,
     } satisfies ProductData
   }
@@ -141,11 +147,7 @@ function AddToCart({ variant, stock }: { variant: Variant | undefined; stock: St
           </>
         )}
       </div>
-      {state.error && (
-        <p role="alert" className="error">
-          {state.error}
-        </p>
-      )}
+      <Alert message={state.error} />
     </form>
   )
 }

@@ -74,7 +74,12 @@ describe('event bus', () => {
     await eventually(() => a.seen.some((event) => event.id === committed))
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(a.seen.map((event) => event.data)).toEqual([{ n: 'committed' }])
-    expect(await app.db.knex()('event_outbox').count({ count: '*' })).toEqual([{ count: 1 }])
+    // Only the committed event was ever written (modules may write events of their own at boot).
+    const written = await app.db
+      .knex()('event_outbox')
+      .where({ name: 'thing.happened' })
+      .count({ count: '*' })
+    expect(written.map((row) => Number(row.count))).toEqual([1])
   })
 
   it('retries a failing subscriber and marks the retry as a redelivery, without touching the others', async () => {

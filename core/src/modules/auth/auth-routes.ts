@@ -221,7 +221,7 @@ export const startProviderSignIn = defineRoute({
   params: providerParams,
   response: z.object({ location: z.string() }),
   handler: ({ params, koa, resolve }) =>
-    auth(resolve).authorizationUrl(params.provider, 'customer', koa.origin),
+    auth(resolve).authorizationUrl(params.provider, 'customer', `${koa.protocol}://${koa.host}`),
 })
 
 const callbackHandler = ({

@@ -2,7 +2,7 @@
 // cart (items, address, shipping, promotion code) and every total is exact, in tax-exclusive and
 // tax-inclusive regions; prices come from the catalog only; bad input gets clear 4xx answers; a
 // customer's cart is invisible to everyone else; a completed cart cannot change.
-import Medusa from '@medusajs/js-sdk'
+import type Medusa from '@medusajs/js-sdk'
 import type { HttpTypes } from '@medusajs/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StoreShippingOptionView } from '../fulfillment/store-routes'
@@ -42,8 +42,8 @@ describe('cart through the Store API', () => {
 
   beforeAll(async () => {
     shop = await openTestShop()
-    sdk = new Medusa({ baseUrl: shop.app.url(), publishableKey: shop.key })
-    headers = { 'x-publishable-api-key': shop.key }
+    sdk = shop.sdk
+    headers = shop.headers
   })
   afterAll(async () => {
     await shop?.close()
@@ -177,6 +177,39 @@ describe('cart through the Store API', () => {
     expect(moved).toMatchObject({ region_id: shop.eu, currency_code: 'eur', shipping_methods: [] })
     expect(moved.items?.map((item) => [item.unit_price, item.is_tax_inclusive])).toEqual([[4200, true]])
     expect(moved.item_total).toBe(8400)
+  })
+
+  it('prices each line from the catalog by its quantity tier and a live sale price list', async () => {
+    const candle = (
+      await admin(shop.app, 'POST', '/admin/products', {
+        title: 'Beeswax Candle',
+        status: 'published',
+        sales_channel_ids: [shop.salesChannel],
+        variants: [
+          {
+            title: 'Candle',
+            manage_inventory: false,
+            prices: [
+              { currency_code: 'usd', amount: 2000 },
+              { currency_code: 'usd', amount: 1500, min_quantity: 10 },
+            ],
+          },
+        ],
+      })
+    ).product.variants[0].id
+    await admin(shop.app, 'POST', '/admin/price-lists', {
+      title: 'Candle sale',
+      type: 'sale',
+      status: 'active',
+      prices: [{ variant_id: candle, currency_code: 'usd', amount: 1800 }],
+    })
+    const { cart } = await sdk.store.cart.create({
+      region_id: shop.us,
+      items: [{ variant_id: candle, quantity: 1 }],
+    })
+    expect(cart.items?.[0]?.unit_price).toBe(1800)
+    const { cart: bulk } = await sdk.store.cart.updateLineItem(cart.id, cart.items![0]!.id, { quantity: 10 })
+    expect([bulk.items?.[0]?.unit_price, bulk.item_subtotal]).toEqual([1500, 15000])
   })
 
   it('refuses a region where a line has no price, and changes nothing', async () => {
@@ -322,9 +355,7 @@ describe('cart through the Store API', () => {
     const owned = await carts().createCart(
       { region_id: shop.us, items: [{ variant_id: shop.mug.variant, quantity: 1 }] },
       {
-        sales_channel_ids: [
-          (await carts().retrieveCart((await sdk.store.cart.create({})).cart.id, null)).sales_channel_id,
-        ],
+        sales_channel_ids: [shop.salesChannel],
         customer_id: 'cus_ada',
       },
     )

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { asFunction } from 'awilix'
 import { definePlugin } from '../../kernel/plugin'
+import type { PaymentService } from '../payment/service'
 import { cartEntities } from './entities'
 import { migrations } from './migrations'
 import { CartService, type CartServiceDeps } from './service'
@@ -13,7 +14,15 @@ export const cartModule = definePlugin({
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   register(ctx) {
     ctx.container.register({
-      cartService: asFunction((deps: CartServiceDeps) => new CartService(deps)).singleton(),
+      cartService: asFunction((deps: CartServiceDeps) => {
+        const carts = new CartService(deps)
+        // The cart shows its payment collection once the payment module has made one.
+        if (ctx.container.hasRegistration('paymentService')) {
+          const payments = () => ctx.container.resolve<PaymentService>('paymentService')
+          carts.usePaymentCollections((cartId) => payments().collectionOfCart(cartId))
+        }
+        return carts
+      }).singleton(),
     })
     ctx.addRoutes(...cartStoreRoutes)
   },

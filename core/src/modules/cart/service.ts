@@ -72,14 +72,14 @@ const iso = (value: Date) => value.toISOString()
 
 export class CartService {
   private readonly variants: VariantLookup
-  private paymentCollectionOf: ((cartId: string) => Promise<Record<string, unknown> | undefined>) | undefined
+  private paymentCollectionOf: ((cartId: string) => Promise<object | undefined>) | undefined
 
   constructor(private readonly deps: CartServiceDeps) {
     this.variants = new VariantLookup(deps.db)
   }
 
   /** Lets the payment module show a cart's payment collection in the cart. */
-  usePaymentCollections(loader: (cartId: string) => Promise<Record<string, unknown> | undefined>): void {
+  usePaymentCollections(loader: (cartId: string) => Promise<object | undefined>): void {
     this.paymentCollectionOf = loader
   }
 
@@ -342,7 +342,7 @@ export class CartService {
   async setCustomer(id: string, customerId: string): Promise<CartView> {
     return this.write(id, customerId, async () => async (em) => {
       await em.nativeUpdate(Cart, { id }, { customer_id: customerId })
-      this.deps.events.emit(em, CartEvents.customerUpdated, { id, customer_id: customerId })
+      this.deps.events.emit(em, CartEvents.customerTransferred, { id, customer_id: customerId })
     })
   }
 
@@ -638,6 +638,7 @@ export class CartService {
         : Promise.resolve([] as AddressRow[]),
       this.paymentCollectionOf?.(cart.id),
     ])
+    const variants = await this.variants.lineVariants([...new Set(items.map((item) => item.variant_id))])
     const shippingAddress = addresses.find((address) => address.id === cart.shipping_address_id)
     const billingAddress = addresses.find((address) => address.id === cart.billing_address_id)
     // Without an address, a region of one country is taxed as that country.
@@ -686,13 +687,9 @@ export class CartService {
       0,
     )
 
-    const { shipping_options: options } = methods.length
-      ? await this.deps.fulfillmentService.listShippingOptions({
-          limit: methods.length,
-          offset: 0,
-          id: methods.map((method) => method.shipping_option_id),
-        })
-      : { shipping_options: [] }
+    const options = await this.deps.fulfillmentService.optionsByIds(
+      methods.map((method) => method.shipping_option_id),
+    )
     const priced = methods.flatMap((method) => {
       const option = options.find((candidate) => candidate.id === method.shipping_option_id)
       return option ? [{ method, amount: this.deps.fulfillmentService.priceFor(option, itemAmount) }] : []
@@ -778,6 +775,7 @@ export class CartService {
           variant_barcode: item.variant_barcode,
           variant_title: item.variant_title,
           variant_option_values: item.variant_option_values,
+          variant: variants.get(item.variant_id),
           requires_shipping: item.requires_shipping,
           is_discountable: item.is_discountable,
           is_tax_inclusive: item.is_tax_inclusive,
@@ -857,7 +855,7 @@ export class CartService {
         locale: cart.locale,
         shipping_address: addressView(shippingAddress),
         billing_address: addressView(billingAddress),
-        payment_collection: paymentCollection,
+        payment_collection: paymentCollection as Record<string, unknown> | undefined,
         completed_at: cart.completed_at ? iso(cart.completed_at) : null,
       }),
       region,

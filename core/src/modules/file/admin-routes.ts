@@ -6,11 +6,10 @@ import type { LocalFileStorage } from './storage'
 export const uploadFile = defineRoute({
   method: 'post',
   path: '/admin/uploads',
+  permission: 'file:write',
   summary:
     'Store an image (PNG, JPEG, GIF, WebP or AVIF; the raw file as the body, its type as content-type) and answer its address',
   tags: ['Admin: files'],
-  // Uploads are product photos: whoever may edit products may upload them.
-  permission: 'product:write',
   response: z.object({
     file: z.object({ url: z.string(), size: z.number().int(), content_type: z.string() }),
   }),

@@ -1,9 +1,9 @@
 // Promotions on carts, as a shopper meets them: each kind of discount lands on the right lines with
 // cents that add up, codes are refused with the reason when they cannot apply, automatic promotions
 // need no code, and usage limits hold when many orders are placed at once.
-import Medusa from '@medusajs/js-sdk'
+import type Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { admin, openTestShop, type TestShop } from '../cart/test-shop'
+import { ADMIN, admin, openTestShop, type TestShop } from '../cart/test-shop'
 import { PromotionLimitError, type PromotionService } from './service'
 
 describe('promotions', () => {
@@ -13,8 +13,8 @@ describe('promotions', () => {
 
   beforeAll(async () => {
     shop = await openTestShop()
-    sdk = new Medusa({ baseUrl: shop.app.url(), publishableKey: shop.key })
-    headers = { 'x-publishable-api-key': shop.key }
+    sdk = shop.sdk
+    headers = shop.headers
   })
   afterAll(async () => {
     await shop?.close()
@@ -346,7 +346,7 @@ describe('promotions', () => {
     ]
     for (const [body, message] of bad) {
       const response = await shop.app.request('POST', '/admin/promotions', {
-        headers: { authorization: 'Bearer checkout-test-admin-token-0123456789' },
+        headers: ADMIN,
         body,
       })
       expect(response.status).toBe(400)
