@@ -14,6 +14,11 @@ import { ConfigError } from '../kernel/errors'
 
 export type Dialect = 'sqlite' | 'mysql'
 
+/** The callback-style connection knex hands to a pool's afterCreate. */
+interface MysqlCallbackConnection {
+  query(sql: string, callback: (error: Error | null) => void): void
+}
+
 /** Migrations a module or plugin brings, one list per dialect, oldest first. */
 export interface MigrationSet {
   sqlite: MigrationObject[]
@@ -114,7 +119,21 @@ export class Database {
         clientUrl: target.url,
         dbName: target.name,
         ensureDatabase: true,
-        pool: { min: 0, max: 10 },
+        pool: {
+          min: 0,
+          max: 10,
+          // READ COMMITTED, as most commerce engines run MySQL: InnoDB's default (REPEATABLE READ) takes
+          // gap locks on every delete or update by a non-unique index, so two shoppers replacing their
+          // carts' rows deadlock. Correctness never rests on snapshots here: stock, usage limits and
+          // completion are single conditional UPDATEs.
+          afterCreate: (
+            connection: MysqlCallbackConnection,
+            done: (error: Error | null, c: unknown) => void,
+          ) =>
+            connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', (error) =>
+              done(error, connection),
+            ),
+        },
       })
     }
     return new Database(orm, target)
