@@ -1,6 +1,5 @@
 // The store's settings. There is one store: made with defaults the first time anyone asks for it.
-import type { EntityManager } from '@mikro-orm/knex'
-import type { Database } from '../../infra/database'
+import { type Database, isUniqueViolation } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
 import { InvalidDataError, NotFoundError } from '../../kernel/errors'
 import { Store } from './entities'
@@ -60,7 +59,7 @@ export class StoreService {
 
   /** The store, made with defaults (USD) if there is none yet. */
   async retrieveStore(): Promise<StoreView> {
-    return view(await this.db.transaction((em) => this.theStore(em)))
+    return view(await this.ensureStore())
   }
 
   async retrieveStoreById(id: string): Promise<StoreView> {
@@ -70,8 +69,9 @@ export class StoreService {
   }
 
   async updateStore(id: string, input: StoreInput): Promise<StoreView> {
+    await this.ensureStore()
     const updated = await this.db.transaction(async (em) => {
-      const store = await this.theStore(em)
+      const store = await em.findOneOrFail(Store, { id: STORE_ID })
       if (store.id !== id) throw new NotFoundError(`Store with id: ${id} was not found`)
       const supported = input.supported_currencies
         ? [...new Set(input.supported_currencies.map((code) => code.toLowerCase()))]
@@ -96,13 +96,16 @@ export class StoreService {
     return view(updated)
   }
 
-  private async theStore(em: EntityManager) {
+  /**
+   * The one store, made on first use outside any transaction: two first readers at once both insert
+   * the same fixed id, one wins, and both then read the row the winner committed.
+   */
+  private async ensureStore() {
+    const em = this.db.em().fork()
     const existing = await em.findOne(Store, { id: STORE_ID })
     if (existing) return existing
-    // One fixed id: two first readers at once make one store, not two.
-    await em.upsert(
-      Store,
-      {
+    try {
+      await em.insert(Store, {
         id: STORE_ID,
         name: 'Shopwright store',
         default_currency_code: 'usd',
@@ -110,9 +113,10 @@ export class StoreService {
         metadata: null,
         created_at: new Date(),
         updated_at: new Date(),
-      },
-      { onConflictAction: 'ignore' },
-    )
-    return em.findOneOrFail(Store, { id: STORE_ID })
+      })
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+    }
+    return em.findOneOrFail(Store, { id: STORE_ID }, { refresh: true })
   }
 }
