@@ -9,8 +9,10 @@ import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm 
 import { ErrorNotice, Section } from '../../ui/page'
 
 /** Each variant's own price (before any sale) per currency, as the API calculates it. */
-function usePrices(product: Product, currencies: string[]) {
+/** `version` moves on after each change, to ask again. */
+function usePrices(product: Product, currencies: string[], version: number) {
   const [prices, setPrices] = useState<Record<string, Record<string, number>>>({})
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version asks again after a change
   useEffect(() => {
     let current = true
     void Promise.all(
@@ -36,17 +38,22 @@ function usePrices(product: Product, currencies: string[]) {
     return () => {
       current = false
     }
-  }, [currencies, product.id])
+  }, [currencies, product.id, version])
   return prices
 }
 
 export function VariantsSection({ product, reload }: { product: Product; reload: () => Promise<void> }) {
   const { currencies } = useCurrencies()
-  const prices = usePrices(product, currencies)
+  const [version, setVersion] = useState(0)
+  const prices = usePrices(product, currencies, version)
+  const changed = async () => {
+    await reload()
+    setVersion((value) => value + 1)
+  }
   const routes = useRoutes()
   const editable = routes?.has('POST /admin/products/{id}/variants/{variant_id}') ?? false
   const [editing, setEditing] = useState<string | null>(null)
-  const { problem, run: change } = useChange(reload)
+  const { problem, run: change } = useChange(changed)
 
   async function remove(variant: Variant) {
     if (!window.confirm(`Delete the variant ${variant.title} and its prices?`)) return
@@ -114,12 +121,12 @@ export function VariantsSection({ product, reload }: { product: Product; reload:
               prices={prices[variant.id] ?? {}}
               onDone={async () => {
                 setEditing(null)
-                await reload()
+                await changed()
               }}
             />
           ))}
       {editable && editing === null && (
-        <VariantForm product={product} currencies={currencies} prices={{}} onDone={reload} />
+        <VariantForm product={product} currencies={currencies} prices={{}} onDone={changed} />
       )}
     </Section>
   )
