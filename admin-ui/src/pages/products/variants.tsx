@@ -12,9 +12,11 @@ import { ErrorNotice, Section } from '../../ui/page'
 /** `version` moves on after each change, to ask again. */
 function usePrices(product: Product, currencies: string[], version: number) {
   const [prices, setPrices] = useState<Record<string, Record<string, number>>>({})
+  const [loaded, setLoaded] = useState(false)
   // biome-ignore lint/correctness/useExhaustiveDependencies: version asks again after a change
   useEffect(() => {
     let current = true
+    setLoaded(false)
     void Promise.all(
       currencies.map(async (currency) => {
         const { products } = await api<{ products: Product[] }>(
@@ -34,18 +36,20 @@ function usePrices(product: Product, currencies: string[], version: number) {
         }
       }
       setPrices(byVariant)
+      setLoaded(true)
     })
     return () => {
       current = false
     }
   }, [currencies, product.id, version])
-  return prices
+  return { prices, loaded }
 }
 
 export function VariantsSection({ product, reload }: { product: Product; reload: () => Promise<void> }) {
   const { currencies } = useCurrencies()
   const [version, setVersion] = useState(0)
-  const prices = usePrices(product, currencies, version)
+  // Prices are replaced as a whole on save: a variant is editable once all its prices are known.
+  const { prices, loaded } = usePrices(product, currencies, version)
   const changed = async () => {
     await reload()
     setVersion((value) => value + 1)
@@ -96,7 +100,12 @@ export function VariantsSection({ product, reload }: { product: Product; reload:
                 })}
                 {editable && (
                   <td className="cell-actions">
-                    <button type="button" className="link" onClick={() => setEditing(variant.id)}>
+                    <button
+                      type="button"
+                      className="link"
+                      disabled={!loaded}
+                      onClick={() => setEditing(variant.id)}
+                    >
                       Edit<span className="visually-hidden"> {variant.title}</span>
                     </button>{' '}
                     <button type="button" className="link danger-text" onClick={() => void remove(variant)}>
