@@ -291,6 +291,35 @@ describe('admin UI', () => {
     await page.close()
   })
 
+  it("changes one variant's price and stock on the product page", async () => {
+    const { products } = await call(app, 'GET', '/admin/products?handle=harbour-linen-shirt')
+    const product = products[0]
+    const { page, errors } = await signedIn()
+    await page.goto(`${app.url()}/app/products/${product.id}`)
+    await page.getByRole('button', { name: 'Edit M' }).click()
+    await page.getByLabel('Price of M in EUR').fill('45.00')
+    await page.getByRole('button', { name: 'Save variant' }).click()
+    const row = page.getByRole('row', { name: /^M HLS-M/ })
+    await expect.poll(() => row.textContent()).toContain('€45.00')
+    await expect(row.textContent()).resolves.toContain('$52.50')
+
+    const { stock_location } = await call(app, 'POST', '/admin/stock-locations', { name: 'Harbour store' })
+    await page.reload()
+    await page.getByLabel('Variant', { exact: true }).selectOption({ label: 'M' })
+    await page.getByLabel('Location', { exact: true }).selectOption({ label: 'Harbour store' })
+    await page.getByLabel('Add or remove').fill('+7')
+    await page.getByRole('button', { name: 'Adjust stock' }).click()
+    await page.getByText('7 available').waitFor()
+    const { inventory_levels } = await call(
+      app,
+      'GET',
+      `/admin/inventory/levels?location_id=${stock_location.id}`,
+    )
+    expect(inventory_levels).toMatchObject([{ stocked_quantity: 7 }])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it('shows an order, fulfils it and ships it with a tracking number', async () => {
     const { page, errors } = await signedIn()
     await page.goto(`${app.url()}/app/orders`)

@@ -9,10 +9,14 @@ import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm 
 import { ErrorNotice, Section } from '../../ui/page'
 
 /** Each variant's own price (before any sale) per currency, as the API calculates it. */
-function usePrices(product: Product, currencies: string[]) {
+/** `version` moves on after each change, to ask again. */
+function usePrices(product: Product, currencies: string[], version: number) {
   const [prices, setPrices] = useState<Record<string, Record<string, number>>>({})
+  const [loaded, setLoaded] = useState(false)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version asks again after a change
   useEffect(() => {
     let current = true
+    setLoaded(false)
     void Promise.all(
       currencies.map(async (currency) => {
         const { products } = await api<{ products: Product[] }>(
@@ -32,21 +36,28 @@ function usePrices(product: Product, currencies: string[]) {
         }
       }
       setPrices(byVariant)
+      setLoaded(true)
     })
     return () => {
       current = false
     }
-  }, [currencies, product.id])
-  return prices
+  }, [currencies, product.id, version])
+  return { prices, loaded }
 }
 
 export function VariantsSection({ product, reload }: { product: Product; reload: () => Promise<void> }) {
   const { currencies } = useCurrencies()
-  const prices = usePrices(product, currencies)
+  const [version, setVersion] = useState(0)
+  // Prices are replaced as a whole on save: a variant is editable once all its prices are known.
+  const { prices, loaded } = usePrices(product, currencies, version)
+  const changed = async () => {
+    await reload()
+    setVersion((value) => value + 1)
+  }
   const routes = useRoutes()
   const editable = routes?.has('POST /admin/products/{id}/variants/{variant_id}') ?? false
   const [editing, setEditing] = useState<string | null>(null)
-  const { problem, run: change } = useChange(reload)
+  const { problem, run: change } = useChange(changed)
 
   async function remove(variant: Variant) {
     if (!window.confirm(`Delete the variant ${variant.title} and its prices?`)) return
@@ -89,7 +100,12 @@ export function VariantsSection({ product, reload }: { product: Product; reload:
                 })}
                 {editable && (
                   <td className="cell-actions">
-                    <button type="button" className="link" onClick={() => setEditing(variant.id)}>
+                    <button
+                      type="button"
+                      className="link"
+                      disabled={!loaded}
+                      onClick={() => setEditing(variant.id)}
+                    >
                       Edit<span className="visually-hidden"> {variant.title}</span>
                     </button>{' '}
                     <button type="button" className="link danger-text" onClick={() => void remove(variant)}>
@@ -114,12 +130,12 @@ export function VariantsSection({ product, reload }: { product: Product; reload:
               prices={prices[variant.id] ?? {}}
               onDone={async () => {
                 setEditing(null)
-                await reload()
+                await changed()
               }}
             />
           ))}
       {editable && editing === null && (
-        <VariantForm product={product} currencies={currencies} prices={{}} onDone={reload} />
+        <VariantForm product={product} currencies={currencies} prices={{}} onDone={changed} />
       )}
     </Section>
   )
