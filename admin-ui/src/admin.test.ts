@@ -229,9 +229,16 @@ describe('admin UI', () => {
     await page.close()
   })
 
-  it('creates a product with two variants and their prices, and lists it', async () => {
-    const { page, errors } = await signedIn()
-    await page.goto(`${app.url()}/app/products`)
+  it('signs a merchant in, who creates a product with two variants and their prices, and finds it listed', async () => {
+    await app.container
+      .resolve<UserService>('userService')
+      .createUser({ email: 'merchant@shop.test', password: 'harbour-shop-2026', role: 'admin' })
+    const { page, errors } = await openPage(browser)
+    await page.goto(`${app.url()}/app/`)
+    await page.getByLabel('Email').fill('merchant@shop.test')
+    await page.getByLabel('Password').fill('harbour-shop-2026')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Products' }).click()
     await page.getByRole('link', { name: 'New product' }).click()
     await page.getByLabel('Title', { exact: true }).fill('Harbour Linen Shirt')
     await page.getByLabel('Status').selectOption('published')

@@ -15,6 +15,13 @@ const ADMIN_TOKEN = 'bench-checkout-admin-token-0123456789'
 const shoppers = Number(process.env.BENCH_SHOPPERS ?? 8)
 const SOLO_CHECKOUTS = 60
 
+interface SecretKeys {
+  createSecretKey(
+    input: { title: string; role: string; secret: string },
+    actor: { id: null; role: undefined },
+  ): Promise<unknown>
+}
+
 interface Served {
   url: string
   key: string
@@ -25,7 +32,6 @@ interface Served {
 
 /** Child process: a shop with plenty of stock of two variants, served on a free port. */
 async function serveShop(): Promise<Served> {
-  process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
   const projectDir = mkdtempSync(path.join(tmpdir(), 'sw-bench-checkout-'))
   const app = await createShopwright({
     config: {
@@ -36,6 +42,13 @@ async function serveShop(): Promise<Served> {
       http: { validateResponses: false },
     },
   })
+  // The merchant's setup goes through the Admin API with an owner's secret key.
+  await app.container
+    .resolve<SecretKeys>('userService')
+    .createSecretKey(
+      { title: 'bench owner', role: 'owner', secret: ADMIN_TOKEN },
+      { id: null, role: undefined },
+    )
   await app.listen(0, '127.0.0.1')
   const url = app.url()
   const admin = async (method: string, route: string, body?: unknown) => {
@@ -151,19 +164,22 @@ export default {
       const deadline = Date.now() + durationSeconds * 1000
       const timings: number[] = []
       let errors = 0
+      const failures = new Set<string>()
       const started = performance.now()
       await Promise.all(
         Array.from({ length: shoppers }, async () => {
           while (Date.now() < deadline) {
             try {
               timings.push(await checkout(shop))
-            } catch {
+            } catch (error) {
               errors += 1
+              failures.add((error as Error).message.slice(0, 300))
             }
           }
         }),
       )
       const seconds = (performance.now() - started) / 1000
+      for (const failure of failures) console.error(`checkout failed: ${failure}`)
       return [
         {
           scenario: 'checkout: guest, create cart → complete',

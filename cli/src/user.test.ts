@@ -1,21 +1,12 @@
 // `shopwright user create` makes a staff user who can then sign in to the Admin API.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { createTestApp, createTestDatabase } from '@shopwright/core/testing'
 import { describe, expect, it } from 'vitest'
+import { runShopwright } from './run-shopwright'
 
-const bin = fileURLToPath(new URL('../bin/shopwright.js', import.meta.url))
-
-function shopwright(args: string[], env: NodeJS.ProcessEnv) {
-  return spawnSync(process.execPath, [bin, ...args], {
-    env: { ...process.env, REDIS_URL: '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
-}
+const shopwright = (args: string[], env: NodeJS.ProcessEnv) => runShopwright(args, { REDIS_URL: '', ...env })
 
 describe('shopwright user create', () => {
   it('creates a staff user with a role who signs in with that password', async () => {

@@ -57,6 +57,7 @@ export type {
   CallbackInput,
   ExternalIdentity,
 } from './modules/auth/provider'
+export { authProviderOptionsSchema, identityFromClaims } from './modules/auth/provider'
 export type { AuthService } from './modules/auth/service'
 export type { CartView } from './modules/cart/schemas'
 export type { CartCaller, CartService } from './modules/cart/service'

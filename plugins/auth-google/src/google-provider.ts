@@ -1,15 +1,18 @@
 // Google sign-in (OpenID Connect) through arctic: authorization URL with state and PKCE (S256), code
 // exchange, and the ID token verified against Google's keys (issuer, audience, expiry).
-import type { AuthorizationRequest, AuthProvider, CallbackInput, ExternalIdentity } from '@shopwright/core'
+import {
+  type AuthorizationRequest,
+  type AuthProvider,
+  authProviderOptionsSchema,
+  type CallbackInput,
+  type ExternalIdentity,
+  identityFromClaims,
+} from '@shopwright/core'
 import { CodeChallengeMethod, OAuth2Client } from 'arctic'
 import { createRemoteJWKSet, jwtVerify } from 'jose'
 import { z } from 'zod'
 
-export const googleOptionsSchema = z.object({
-  clientId: z.string().min(1),
-  clientSecret: z.string().min(1),
-  /** The redirect URI registered with Google; core's /auth/customer/google/callback when unset. */
-  callbackUrl: z.string().url().optional(),
+export const googleOptionsSchema = authProviderOptionsSchema.extend({
   scopes: z.array(z.string()).default(['openid', 'email', 'profile']),
   // Google's endpoints; tests point them at a local fake.
   authorizationEndpoint: z.string().url().default('https://accounts.google.com/o/oauth2/v2/auth'),
@@ -19,15 +22,6 @@ export const googleOptionsSchema = z.object({
 })
 
 export type GoogleOptions = z.output<typeof googleOptionsSchema>
-
-interface GoogleIdToken {
-  sub: string
-  email?: string
-  email_verified?: boolean
-  given_name?: string
-  family_name?: string
-  picture?: string
-}
 
 export class GoogleAuthProvider implements AuthProvider {
   readonly id = 'google'
@@ -60,18 +54,15 @@ export class GoogleAuthProvider implements AuthProvider {
       input.code,
       input.codeVerifier,
     )
-    const { payload } = await jwtVerify<GoogleIdToken>(tokens.idToken(), this.keys, {
-      issuer: this.options.issuer,
-      audience: this.options.clientId,
-      algorithms: ['RS256'],
-    })
-    return {
-      provider_user_id: payload.sub,
-      email: payload.email ?? null,
-      email_verified: payload.email_verified === true,
-      first_name: payload.given_name ?? null,
-      last_name: payload.family_name ?? null,
-      picture: payload.picture ?? null,
-    }
+    const { payload } = await jwtVerify<Parameters<typeof identityFromClaims>[0]>(
+      tokens.idToken(),
+      this.keys,
+      {
+        issuer: this.options.issuer,
+        audience: this.options.clientId,
+        algorithms: ['RS256'],
+      },
+    )
+    return identityFromClaims(payload)
   }
 }

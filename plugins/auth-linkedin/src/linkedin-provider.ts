@@ -2,15 +2,18 @@
 // with state, code exchange with the client secret in the form (LinkedIn refuses HTTP Basic), then
 // the member's identity from the userinfo endpoint. LinkedIn offers PKCE to native apps only, so a
 // web store's sign-in rests on the state and the client secret.
-import type { AuthorizationRequest, AuthProvider, CallbackInput, ExternalIdentity } from '@shopwright/core'
+import {
+  type AuthorizationRequest,
+  type AuthProvider,
+  authProviderOptionsSchema,
+  type CallbackInput,
+  type ExternalIdentity,
+  identityFromClaims,
+} from '@shopwright/core'
 import { OAuth2Client, OAuth2RequestError, OAuth2Tokens, UnexpectedResponseError } from 'arctic'
 import { z } from 'zod'
 
-export const linkedinOptionsSchema = z.object({
-  clientId: z.string().min(1),
-  clientSecret: z.string().min(1),
-  /** The redirect URL registered with LinkedIn; core's /auth/customer/linkedin/callback when unset. */
-  callbackUrl: z.string().url().optional(),
+export const linkedinOptionsSchema = authProviderOptionsSchema.extend({
   scopes: z.array(z.string()).default(['openid', 'profile', 'email']),
   // LinkedIn's endpoints; tests point them at a local fake.
   authorizationEndpoint: z.string().url().default('https://www.linkedin.com/oauth/v2/authorization'),
@@ -19,15 +22,6 @@ export const linkedinOptionsSchema = z.object({
 })
 
 export type LinkedInOptions = z.output<typeof linkedinOptionsSchema>
-
-interface LinkedInUserinfo {
-  sub: string
-  email?: string
-  email_verified?: boolean
-  given_name?: string
-  family_name?: string
-  picture?: string
-}
 
 export class LinkedInAuthProvider implements AuthProvider {
   readonly id = 'linkedin'
@@ -51,15 +45,7 @@ export class LinkedInAuthProvider implements AuthProvider {
       headers: { authorization: `Bearer ${tokens.accessToken()}` },
     })
     if (!response.ok) throw new UnexpectedResponseError(response.status)
-    const member = (await response.json()) as LinkedInUserinfo
-    return {
-      provider_user_id: member.sub,
-      email: member.email ?? null,
-      email_verified: member.email_verified === true,
-      first_name: member.given_name ?? null,
-      last_name: member.family_name ?? null,
-      picture: member.picture ?? null,
-    }
+    return identityFromClaims((await response.json()) as Parameters<typeof identityFromClaims>[0])
   }
 
   /** The token request as arctic's LinkedIn client makes it, at the configured endpoint. */

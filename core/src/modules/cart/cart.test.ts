@@ -377,6 +377,43 @@ describe('cart through the Store API', () => {
     expect((await shop.app.request('GET', `/store/carts/${guest.id}`, { headers })).status).toBe(404)
   })
 
+  it('lets a signed-in customer take over a guest cart, after which only they can see or change it', async () => {
+    const signUp = async (email: string) => {
+      const password = 'correct horse battery'
+      const registration = await shop.app.request('POST', '/auth/customer/emailpass/register', {
+        body: { email, password },
+      })
+      await shop.app.request('POST', '/store/customers', {
+        headers: { ...headers, authorization: `Bearer ${registration.body.token}` },
+        body: { first_name: email.split('@')[0] },
+      })
+      const signIn = await shop.app.request('POST', '/auth/customer/emailpass', { body: { email, password } })
+      return { ...headers, authorization: `Bearer ${signIn.body.token}` }
+    }
+    const ada = await signUp('ada.cart@example.com')
+    const grace = await signUp('grace.cart@example.com')
+    const { cart } = await sdk.store.cart.create({ items: [{ variant_id: shop.mug.variant, quantity: 1 }] })
+
+    const taken = await shop.app.request('POST', `/store/carts/${cart.id}/customer`, { headers: ada })
+    expect(taken.status).toBe(200)
+    expect(taken.body.cart.customer_id).toEqual(expect.stringMatching(/^cus_/))
+    expect(taken.body.cart.email).toBe('ada.cart@example.com')
+    expect((await shop.app.request('GET', `/store/carts/${cart.id}`, { headers: ada })).status).toBe(200)
+    for (const caller of [grace, headers]) {
+      expect((await shop.app.request('GET', `/store/carts/${cart.id}`, { headers: caller })).status).toBe(404)
+      const change = await shop.app.request('POST', `/store/carts/${cart.id}`, {
+        headers: caller,
+        body: { email: 'thief@example.com' },
+      })
+      expect(change.status).toBe(404)
+    }
+    const stolen = await shop.app.request('POST', `/store/carts/${cart.id}/customer`, { headers: grace })
+    expect(stolen.status).toBe(404)
+    const { body } = await shop.app.request('POST', '/store/carts', { headers: grace, body: {} })
+    expect(body.cart.customer_id).toEqual(expect.stringMatching(/^cus_/))
+    expect((await shop.app.request('GET', `/store/carts/${body.cart.id}`, { headers: ada })).status).toBe(404)
+  })
+
   it('completes a cart once however many completions race, and refuses changes afterwards', async () => {
     const { cart } = await sdk.store.cart.create({ items: [{ variant_id: shop.mug.variant, quantity: 1 }] })
     const outcomes = await Promise.all(

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import { asFunction } from 'awilix'
+import { NotFoundError } from '../../kernel/errors'
 import { definePlugin } from '../../kernel/plugin'
+import type { CustomerService } from '../customer/service'
 import type { PaymentService } from '../payment/service'
 import { cartEntities } from './entities'
 import { migrations } from './migrations'
@@ -20,6 +22,20 @@ export const cartModule = definePlugin({
         if (ctx.container.hasRegistration('paymentService')) {
           const payments = () => ctx.container.resolve<PaymentService>('paymentService')
           carts.usePaymentCollections((cartId) => payments().collectionOfCart(cartId))
+        }
+        if (ctx.container.hasRegistration('customerService')) {
+          const customers = () => ctx.container.resolve<CustomerService>('customerService')
+          carts.useCustomerEmails((customerId) =>
+            customers()
+              .retrieveCustomer(customerId)
+              .then(
+                (customer) => customer.email,
+                (error: unknown) => {
+                  if (error instanceof NotFoundError) return null
+                  throw error
+                },
+              ),
+          )
         }
         return carts
       }).singleton(),

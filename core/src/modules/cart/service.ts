@@ -73,9 +73,15 @@ const iso = (value: Date) => value.toISOString()
 export class CartService {
   private readonly variants: VariantLookup
   private paymentCollectionOf: ((cartId: string) => Promise<object | undefined>) | undefined
+  private customerEmailOf: ((customerId: string) => Promise<string | null>) | undefined
 
   constructor(private readonly deps: CartServiceDeps) {
     this.variants = new VariantLookup(deps.db)
+  }
+
+  /** Lets the customer module tell a customer's email, which a cart they take over adopts. */
+  useCustomerEmails(lookup: (customerId: string) => Promise<string | null>): void {
+    this.customerEmailOf = lookup
   }
 
   /** Lets the payment module show a cart's payment collection in the cart. */
@@ -163,6 +169,8 @@ export class CartService {
       ),
     })
 
+    const email =
+      input.email ?? (caller.customer_id ? await this.customerEmailOf?.(caller.customer_id) : null) ?? null
     const id = generateId('cart')
     await this.deps.db.transaction(async (em) => {
       em.create(Cart, {
@@ -170,7 +178,7 @@ export class CartService {
         region_id: region.id,
         customer_id: caller.customer_id,
         sales_channel_id: salesChannelId,
-        email: input.email ?? null,
+        email,
         currency_code: region.currency_code,
         locale: input.locale ?? null,
         shipping_address_id: input.shipping_address
@@ -340,9 +348,13 @@ export class CartService {
 
   /** Gives a guest cart to the signed-in customer (a customer's own cart stays theirs). */
   async setCustomer(id: string, customerId: string): Promise<CartView> {
-    return this.write(id, customerId, async () => async (em) => {
-      await em.nativeUpdate(Cart, { id }, { customer_id: customerId })
-      this.deps.events.emit(em, CartEvents.customerTransferred, { id, customer_id: customerId })
+    return this.write(id, customerId, async (cart) => {
+      // As in Medusa, the cart takes the customer's email.
+      const email = (await this.customerEmailOf?.(customerId)) ?? cart.email ?? null
+      return async (em) => {
+        await em.nativeUpdate(Cart, { id }, { customer_id: customerId, email })
+        this.deps.events.emit(em, CartEvents.customerTransferred, { id, customer_id: customerId })
+      }
     })
   }
 

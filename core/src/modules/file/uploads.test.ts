@@ -107,7 +107,7 @@ describe('admin uploads', () => {
     expect(readdirSync(uploads)).toHaveLength(before)
   })
 
-  it('lets catalog staff upload, and refuses staff whose role may not edit products', async () => {
+  it('lets catalog staff upload, and refuses staff whose role may not store files', async () => {
     const catalog = await app.createStaff('catalog')
     const support = await app.createStaff('support')
     const upload = (headers: Record<string, string>) =>

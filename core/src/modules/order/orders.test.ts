@@ -255,6 +255,25 @@ describe('orders', () => {
     })
   })
 
+  it('lets support staff read orders but only order staff move money', async () => {
+    const order = await placeOrder()
+    const support = await app.createStaff('support')
+    const clerk = await app.createStaff('orders')
+
+    const read = await app.request('GET', `/admin/orders/${order.id}`, { headers: support.headers })
+    expect(read.status).toBe(200)
+    const refused = await app.request('POST', `/admin/orders/${order.id}/capture`, {
+      body: {},
+      headers: support.headers,
+    })
+    expect(refused.status).toBe(403)
+    const captured = await app.request('POST', `/admin/orders/${order.id}/capture`, {
+      body: {},
+      headers: clerk.headers,
+    })
+    expect(captured.body.order.payment_status).toBe('captured')
+  })
+
   it('keeps a timeline of every change and emits each as an event', async () => {
     const order = await placeOrder()
     await act(`/admin/orders/${order.id}/capture`, { amount: 100 })

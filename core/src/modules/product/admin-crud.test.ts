@@ -112,10 +112,15 @@ describe('catalog admin CRUD', () => {
     const added = await admin(app, 'POST', `/admin/products/${shop.product}/variants`, {
       title: 'Black',
       sku: 'MUG-BLACK',
+      weight: 350,
+      length: 120,
+      height: 95,
+      width: 90,
       options: { Colour: 'Black' },
       prices: [{ currency_code: 'usd', amount: 1100 }],
     })
     const black = added.product.variants.find((variant: { sku: string }) => variant.sku === 'MUG-BLACK')
+    expect(black).toMatchObject({ weight: 350, length: 120, height: 95, width: 90 })
     const priced = await storeProduct(`?region_id=${shop.us}`)
     expect(
       priced.variants.find((variant: { id: string }) => variant.id === black.id).calculated_price

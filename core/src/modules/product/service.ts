@@ -38,6 +38,9 @@ export interface VariantInput {
   allow_backorder?: boolean
   manage_inventory?: boolean
   weight?: number | null
+  length?: number | null
+  height?: number | null
+  width?: number | null
   /** Option title → value, e.g. { Size: 'M', Color: 'Blue' }. */
   options?: Record<string, string>
   prices?: PriceInput[]
@@ -57,6 +60,9 @@ export interface ProductInput {
   tags?: string[]
   sales_channel_ids?: string[]
   weight?: number | null
+  length?: number | null
+  height?: number | null
+  width?: number | null
   metadata?: Record<string, unknown> | null
   options?: Array<{ title: string; values: string[] }>
   variants?: VariantInput[]
@@ -165,6 +171,9 @@ export class ProductService {
       collection_id: input.collection_id ?? null,
       type_id: input.type_id ?? null,
       weight: input.weight ?? null,
+      length: input.length ?? null,
+      height: input.height ?? null,
+      width: input.width ?? null,
       metadata: input.metadata ?? null,
     })
     this.addImages(em, product.id, input.images ?? [])
@@ -379,6 +388,9 @@ export class ProductService {
       allow_backorder: variant.allow_backorder ?? false,
       manage_inventory: variant.manage_inventory ?? true,
       weight: variant.weight ?? null,
+      length: variant.length ?? null,
+      height: variant.height ?? null,
+      width: variant.width ?? null,
       variant_rank: rank,
     })
     this.linkVariantOptions(em, created.id, variant, valueIds)

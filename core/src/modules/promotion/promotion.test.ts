@@ -321,6 +321,27 @@ describe('promotions', () => {
     expect(again.body.message).toContain('most times allowed per customer')
   })
 
+  it('lets staff read promotions, taxes and shipping with read permission and change them only with write', async () => {
+    const analyst = await shop.app.createStaff('analyst')
+    const catalog = await shop.app.createStaff('catalog')
+    for (const path of ['/admin/promotions', '/admin/tax-regions', '/admin/shipping-options']) {
+      expect([path, (await shop.app.request('GET', path, { headers: analyst.headers })).status]).toEqual([
+        path,
+        200,
+      ])
+      expect([path, (await shop.app.request('GET', path, { headers: catalog.headers })).status]).toEqual([
+        path,
+        403,
+      ])
+    }
+    const write = await shop.app.request('POST', '/admin/promotions', {
+      headers: analyst.headers,
+      body: { code: 'ANALYST', application_method: { type: 'percentage', value: 5, target_type: 'order' } },
+    })
+    expect(write.status).toBe(403)
+    expect(write.body.message).toContain('promotion:write')
+  })
+
   it('manages promotions through the Admin API, refusing bad terms and recording events', async () => {
     const bad: Array<[object, string]> = [
       [

@@ -43,6 +43,13 @@ describe('staff users and permissions', () => {
     ).toEqual([])
   })
 
+  it('documents each admin route’s permission in /openapi.json', async () => {
+    const { body } = await app.request('GET', '/openapi.json')
+    expect(body.paths['/admin/products'].post['x-permission']).toBe('product:write')
+    expect(body.paths['/admin/customers/{id}'].get['x-permission']).toBe('customer:read')
+    expect(body.components.securitySchemes.bearer).toMatchObject({ scheme: 'bearer' })
+  })
+
   it('opens a route that states no permission to owners and admins only', async () => {
     const catalog = await app.createStaff('catalog')
     const admin = await app.createStaff('admin')
