@@ -310,6 +310,24 @@ describe('hostile input to every route', () => {
     expect((await app.request('GET', '/health')).status).toBe(200)
   })
 
+  it('says what is wrong with a NUL character or a body nested too deep', async () => {
+    const nul = await app.request('POST', '/admin/sales-channels', {
+      headers: app.adminHeaders,
+      body: { name: 'Web\u0000shop' },
+    })
+    expect(nul.status).toBe(400)
+    expect(nul.body.message).toBe('Invalid request body: name: must not contain a NUL character')
+
+    const deep = await app.request('POST', '/admin/sales-channels', {
+      headers: { ...app.adminHeaders, 'content-type': 'application/json' },
+      rawBody: `{"name":"Web","metadata":${nested(100)}}`,
+    })
+    expect(deep.status).toBe(400)
+    expect(deep.body.message).toMatch(
+      /^Invalid request body: metadata(\.a)+: is nested more than 32 levels deep$/,
+    )
+  })
+
   it('refuses forged, garbage and oversized credentials on every Store and Admin route, never with a 5xx', {
     timeout: 120_000,
   }, async () => {
