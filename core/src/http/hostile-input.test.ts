@@ -270,6 +270,29 @@ describe('hostile input to every route', () => {
   }, 120_000)
   afterAll(() => app?.close())
 
+  /** Sends the attacks a few at a time; answers a line for each one answered badly. */
+  async function launch(
+    attacks: Attack[],
+    credentials: (area: string) => Record<string, string> | undefined,
+  ) {
+    const failures: string[] = []
+    await pool(attacks, 6, async (attack) => {
+      const response: TestResponse = await app.request(attack.method.toUpperCase(), attack.path, {
+        headers: { ...credentials(`/${attack.path.split('/')[1]}`), ...attack.headers },
+        ...(attack.rawBody !== undefined
+          ? { rawBody: attack.rawBody }
+          : attack.body !== undefined && { body: attack.body }),
+      })
+      const problem = judge(attack, response)
+      if (problem) {
+        failures.push(
+          `${attack.method.toUpperCase()} ${attack.path.slice(0, 120)} [${attack.name}]: ${problem}`,
+        )
+      }
+    })
+    return failures
+  }
+
   it('answers every hostile request with a 4xx and a message saying what is wrong', {
     timeout: 240_000,
   }, async () => {
@@ -279,25 +302,62 @@ describe('hostile input to every route', () => {
     const attacks = operations.flatMap((op) => attacksFor(op, components))
 
     // When each gets its battery with the caller's credentials
-    const failures: string[] = []
-    await pool(attacks, 6, async (attack) => {
-      const area = `/${attack.path.split('/')[1]}`
-      const response: TestResponse = await app.request(attack.method.toUpperCase(), attack.path, {
-        headers: { ...headersFor.get(area), ...attack.headers },
-        ...(attack.rawBody !== undefined
-          ? { rawBody: attack.rawBody }
-          : attack.body !== undefined && { body: attack.body }),
-      })
-      const problem = judge(attack, response)
-      if (problem)
-        failures.push(
-          `${attack.method.toUpperCase()} ${attack.path.slice(0, 120)} [${attack.name}]: ${problem}`,
-        )
-    })
+    const failures = await launch(attacks, (area) => headersFor.get(area))
 
     // Then none is a 5xx, each refusal is JSON {type, message} with no internals, and the server is well
     expect(failures).toEqual([])
     expect(attacks.length).toBeGreaterThan(1000)
+    expect((await app.request('GET', '/health')).status).toBe(200)
+  })
+
+  it('says what is wrong with a NUL character or a body nested too deep', async () => {
+    const nul = await app.request('POST', '/admin/sales-channels', {
+      headers: app.adminHeaders,
+      body: { name: 'Web\u0000shop' },
+    })
+    expect(nul.status).toBe(400)
+    expect(nul.body.message).toBe('Invalid request body: name: must not contain a NUL character')
+
+    const deep = await app.request('POST', '/admin/sales-channels', {
+      headers: { ...app.adminHeaders, 'content-type': 'application/json' },
+      rawBody: `{"name":"Web","metadata":${nested(100)}}`,
+    })
+    expect(deep.status).toBe(400)
+    expect(deep.body.message).toMatch(
+      /^Invalid request body: metadata(\.a)+: is nested more than 32 levels deep$/,
+    )
+  })
+
+  it('refuses forged, garbage and oversized credentials on every Store and Admin route, never with a 5xx', {
+    timeout: 120_000,
+  }, async () => {
+    // Given credentials no caller could hold: a malformed token, an unsigned JWT, a huge one, a wrong scheme
+    const forged: Array<Record<string, string>> = [
+      { authorization: 'Bearer not.a.token' },
+      { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ1c3JfMSIsInJvbGUiOiJvd25lciJ9.' },
+      { authorization: `Bearer ${'t'.repeat(8000)}`, 'x-publishable-api-key': `pk_${'k'.repeat(8000)}` },
+      { authorization: 'Basic b3duZXI6b3duZXI=', 'x-publishable-api-key': "pk_' OR '1'='1" },
+    ]
+    const guarded = operations.filter((op) => /^\/(store|admin)\//.test(op.path))
+    const attacks = guarded.map((op, index): Attack => {
+      const path = op.path.replace(/\{\w+\}/g, 'does_not_exist')
+      const schema = op.requestBody?.content['application/json'].schema
+      // An admin route must refuse outright; a store route may serve anonymous callers, but no 5xx.
+      return {
+        name: 'forged credentials',
+        method: op.method,
+        path,
+        headers: forged[index % forged.length],
+        body: schema && sample(schema, components),
+        mustReject: path.startsWith('/admin'),
+      }
+    })
+
+    // When each route is called with one of them
+    const failures = await launch(attacks, () => undefined)
+
+    // Then every answer is a well-formed refusal or an anonymous answer, and the server is well
+    expect(failures).toEqual([])
     expect((await app.request('GET', '/health')).status).toBe(200)
   })
 })
