@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { staticDir, type UserService } from '@shopwright/core'
 import { createTestApp, type TestApp } from '@shopwright/core/testing'
 import { launchBrowser, openPage, unlabelledFields } from '@shopwright/core/testing/browser'
 import type { Browser, Page } from 'playwright-core'
@@ -11,25 +12,127 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const dist = fileURLToPath(new URL('../dist', import.meta.url))
 const ADMIN_TOKEN = 'browser-test-admin-token-0123456789'
 const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` }
+/** A real 1×1 PNG, as a merchant's photo upload. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+/** Calls the API and fails the test on an error answer. */
+async function call<T = any>(
+  app: TestApp,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = ADMIN,
+) {
+  const answer = await app.request(method, path, { body, headers })
+  if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`)
+  return answer.body as T
+}
+
+/** A shopper's guest order, placed through the Store API as a storefront would: two totes, shipped to the US. */
+async function placeOrder(
+  app: TestApp,
+  region: string,
+): Promise<{ order: { id: string; display_id: number }; store: Record<string, string> }> {
+  const channel = (await call(app, 'POST', '/admin/sales-channels', { name: 'Web shop' })).sales_channel.id
+  const key = (
+    await call(app, 'POST', '/admin/publishable-keys', { title: 'Web', sales_channel_ids: [channel] })
+  ).publishable_key.token
+  const product = (
+    await call(app, 'POST', '/admin/products', {
+      title: 'Canvas Tote',
+      status: 'published',
+      sales_channel_ids: [channel],
+      variants: [{ title: 'One size', prices: [{ currency_code: 'usd', amount: 2500 }] }],
+    })
+  ).product
+  const warehouse = (await call(app, 'POST', '/admin/stock-locations', { name: 'Warehouse' })).stock_location
+    .id
+  await call(app, 'POST', '/admin/inventory/adjustments', {
+    variant_id: product.variants[0].id,
+    location_id: warehouse,
+    adjustment: 10,
+  })
+  const option = (
+    await call(app, 'POST', '/admin/shipping-options', { name: 'Standard', region_id: region, amount: 500 })
+  ).shipping_option.id
+  const store = { 'x-publishable-api-key': key }
+  const cart = (await call(app, 'POST', '/store/carts', { region_id: region }, store)).cart.id
+  await call(
+    app,
+    'POST',
+    `/store/carts/${cart}/line-items`,
+    { variant_id: product.variants[0].id, quantity: 2 },
+    store,
+  )
+  await call(
+    app,
+    'POST',
+    `/store/carts/${cart}`,
+    {
+      email: 'ada@example.com',
+      shipping_address: {
+        first_name: 'Ada',
+        last_name: 'Lovelace',
+        address_1: '1 Analytical Way',
+        city: 'New York',
+        postal_code: '10001',
+        country_code: 'us',
+      },
+    },
+    store,
+  )
+  await call(app, 'POST', `/store/carts/${cart}/shipping-methods`, { option_id: option }, store)
+  const collection = (await call(app, 'POST', '/store/payment-collections', { cart_id: cart }, store))
+    .payment_collection
+  await call(
+    app,
+    'POST',
+    `/store/payment-collections/${collection.id}/payment-sessions`,
+    { provider_id: 'pp_system_default' },
+    store,
+  )
+  const completed = await call(app, 'POST', `/store/carts/${cart}/complete`, {}, store)
+  if (completed.type !== 'order') throw new Error(`checkout did not complete: ${JSON.stringify(completed)}`)
+  return { order: completed.order, store }
+}
 
 describe('admin UI', () => {
   let app: TestApp
   let browser: Browser
+  let order: { id: string; display_id: number }
+  let store: Record<string, string>
   const shots = process.env.ADMIN_SHOTS_DIR ?? mkdtempSync(path.join(tmpdir(), 'sw-admin-shots-'))
 
   beforeAll(async () => {
     expect(existsSync(path.join(dist, 'index.html')), 'the admin UI is built by npm install').toBe(true)
     process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
-    app = await createTestApp({ config: { http: { static: [{ prefix: '/app', dir: dist, spa: true }] } } })
+    const projectDir = mkdtempSync(path.join(tmpdir(), 'sw-admin-project-'))
+    app = await createTestApp({
+      config: {
+        projectDir,
+        http: {
+          static: [
+            { prefix: '/app', dir: dist, spa: true },
+            { prefix: '/static', dir: staticDir(projectDir) },
+          ],
+        },
+      },
+    })
     browser = await launchBrowser()
-    await app.request('POST', '/admin/regions', {
-      headers: ADMIN,
-      body: { name: 'Europe', currency_code: 'eur', countries: ['de', 'fr'] },
+    await call(app, 'POST', '/admin/regions', {
+      name: 'Europe',
+      currency_code: 'eur',
+      countries: ['de', 'fr'],
     })
-    await app.request('POST', '/admin/regions', {
-      headers: ADMIN,
-      body: { name: 'United States', currency_code: 'usd', countries: ['us'] },
+    const us = await call(app, 'POST', '/admin/regions', {
+      name: 'United States',
+      currency_code: 'usd',
+      countries: ['us'],
     })
+    ;({ order, store } = await placeOrder(app, us.region.id))
   })
 
   /** A page of the admin, signed in as staff. */
@@ -79,6 +182,27 @@ describe('admin UI', () => {
     await page.close()
   })
 
+  it('signs staff in with email and password, and says so when the password is wrong', async () => {
+    await app.container
+      .resolve<UserService>('userService')
+      .createUser({ email: 'clerk@shop.test', password: 'counter-clerk-1', role: 'admin' })
+    const { page, errors } = await openPage(browser)
+    await page.goto(`${app.url()}/app/`)
+    await page.getByLabel('Email').fill('clerk@shop.test')
+    await page.getByLabel('Password').fill('not-the-password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/Wrong email or password/)
+    await page.getByLabel('Password').fill('counter-clerk-1')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign out' }).waitFor()
+    const stored = await page.evaluate(() =>
+      (globalThis as any).sessionStorage.getItem('shopwright.admin.refresh'),
+    )
+    expect(stored).toMatch(/^rt_/)
+    expect(errors.filter((error) => !/401/.test(error))).toEqual([])
+    await page.close()
+  })
+
   it('serves the app for its own routes and its assets with long caching', async () => {
     const deep = await fetch(`${app.url()}/app/orders/order_123`)
     expect(deep.status).toBe(200)
@@ -91,18 +215,30 @@ describe('admin UI', () => {
     expect((await fetch(`${app.url()}/app/assets/missing.js`)).status).toBe(404)
   })
 
-  it('lists failed deliveries for a signed-in admin', async () => {
+  it('lists the failed deliveries the API lists, each with a replay button', async () => {
     const { page, errors } = await signedIn()
+    const { dead_letters } = await call(app, 'GET', '/admin/dead-letters')
     await page.goto(`${app.url()}/app/deliveries`)
     await page.getByRole('heading', { name: 'Failed deliveries' }).waitFor()
-    await page.getByText('Nothing has failed').waitFor()
+    await page.getByRole('table').or(page.getByText('Nothing has failed')).waitFor()
+    for (const entry of dead_letters) {
+      const row = page.getByRole('row', { name: new RegExp(entry.job_key) })
+      await row.getByRole('button', { name: 'Replay' }).waitFor()
+    }
     expect(errors).toEqual([])
     await page.close()
   })
 
-  it('creates a product with two variants and their prices, and lists it', async () => {
-    const { page, errors } = await signedIn()
-    await page.goto(`${app.url()}/app/products`)
+  it('signs a merchant in, who creates a product with two variants and their prices, and finds it listed', async () => {
+    await app.container
+      .resolve<UserService>('userService')
+      .createUser({ email: 'merchant@shop.test', password: 'harbour-shop-2026', role: 'admin' })
+    const { page, errors } = await openPage(browser)
+    await page.goto(`${app.url()}/app/`)
+    await page.getByLabel('Email').fill('merchant@shop.test')
+    await page.getByLabel('Password').fill('harbour-shop-2026')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Products' }).click()
     await page.getByRole('link', { name: 'New product' }).click()
     await page.getByLabel('Title', { exact: true }).fill('Harbour Linen Shirt')
     await page.getByLabel('Status').selectOption('published')
@@ -114,6 +250,8 @@ describe('admin UI', () => {
     await page.getByLabel('Price of M in EUR').fill('49.00')
     await page.getByLabel('Price of M in USD').fill('52.50')
     await page.getByLabel('SKU of M').fill('HLS-M')
+    await page.getByLabel('Images').setInputFiles({ name: 'shirt.png', mimeType: 'image/png', buffer: PNG })
+    await page.getByRole('img', { name: '1 of 1, the thumbnail' }).waitFor()
     expect(await unlabelledFields(page)).toEqual([])
     await page.getByRole('button', { name: 'Create product' }).click()
 
@@ -123,6 +261,12 @@ describe('admin UI', () => {
     await expect(variants.getByRole('row').count()).resolves.toBe(3)
     await variants.getByRole('cell', { name: 'HLS-M' }).waitFor()
     await variants.getByRole('cell', { name: '$52.50' }).first().waitFor()
+
+    const image = page.getByRole('img', { name: '1 of 1, the thumbnail' })
+    const src = await image.getAttribute('src')
+    expect(src).toMatch(/^\/static\/uploads\/.+\.png$/)
+    const served = await fetch(`${app.url()}${src}`)
+    expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true)
 
     await page.getByRole('link', { name: 'Back to products' }).click()
     await page.getByLabel('Search').fill('Harbour')
@@ -147,6 +291,83 @@ describe('admin UI', () => {
     await page.close()
   })
 
+  it('shows an order, fulfils it and ships it with a tracking number', async () => {
+    const { page, errors } = await signedIn()
+    await page.goto(`${app.url()}/app/orders`)
+    const row = page.getByRole('row', { name: new RegExp(`#${order.display_id}`) })
+    await expect(row.textContent()).resolves.toContain('$55.00')
+    await row.getByRole('link', { name: `#${order.display_id}` }).click()
+    await page.getByRole('heading', { name: `Order #${order.display_id}` }).waitFor()
+    await page
+      .getByText('2 × Canvas Tote')
+      .or(page.getByRole('cell', { name: 'Canvas Tote' }))
+      .first()
+      .waitFor()
+
+    await page.getByRole('button', { name: 'Capture payment' }).click()
+    await page.getByText('Payment captured').waitFor()
+
+    await page.getByRole('button', { name: 'Create fulfillment' }).click()
+    await page.getByRole('heading', { name: 'Fulfillment 1' }).waitFor()
+    await page.getByLabel('Tracking numbers for fulfillment 1').fill('1Z999AA10123456784')
+    await page.getByRole('button', { name: 'Mark shipped' }).click()
+    await page.getByText('Tracking: 1Z999AA10123456784').waitFor()
+    await page.getByText('tracking 1Z999AA10123456784').waitFor()
+
+    const shipped = await call(app, 'GET', `/admin/orders/${order.id}`)
+    expect(shipped.order).toMatchObject({ fulfillment_status: 'shipped', payment_status: 'captured' })
+    expect(shipped.order.fulfillments[0].tracking_numbers).toEqual(['1Z999AA10123456784'])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it("shows today's sales, orders and top product on the home page", async () => {
+    const { page, errors } = await signedIn()
+    await page.goto(`${app.url()}/app/`)
+    const today = page.locator('.stat', { hasText: 'Sales today' })
+    await expect.poll(() => today.textContent()).toContain('$55.00')
+    await expect(page.locator('.stat', { hasText: 'Orders today' }).textContent()).resolves.toBe(
+      'Orders today1',
+    )
+    await page.getByRole('link', { name: 'Canvas Tote' }).waitFor()
+    await expect(page.getByText('2 sold in 1 order').count()).resolves.toBe(1)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('finds a registered customer and adds them to a new group', async () => {
+    const { token } = await call(
+      app,
+      'POST',
+      '/auth/customer/emailpass/register',
+      { email: 'grace@example.com', password: 'cobol-1959-ok' },
+      {},
+    )
+    const { customer } = await call(
+      app,
+      'POST',
+      '/store/customers',
+      { email: 'grace@example.com', first_name: 'Grace', last_name: 'Hopper' },
+      { ...store, authorization: `Bearer ${token}` },
+    )
+    const { page, errors } = await signedIn()
+    await page.goto(`${app.url()}/app/customers`)
+    await page.getByLabel('New group name').fill('Wholesale')
+    await page.getByRole('button', { name: 'Create group' }).click()
+    await page.getByRole('listitem').filter({ hasText: 'Wholesale' }).waitFor()
+    await page.getByLabel('Search').fill('grace')
+    await page.getByRole('link', { name: 'Grace Hopper' }).click()
+    await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor()
+    await page.getByLabel('Add to group').selectOption({ label: 'Wholesale' })
+    await page.getByRole('button', { name: 'Add', exact: true }).click()
+    await page.getByRole('button', { name: 'Remove from Wholesale' }).waitFor()
+
+    const saved = await call(app, 'GET', `/admin/customers/${customer.id}`)
+    expect(saved.customer.groups.map((group: { name: string }) => group.name)).toEqual(['Wholesale'])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   it("shows the API's error next to the field it names", async () => {
     const { page, errors } = await signedIn()
     await page.goto(`${app.url()}/app/products/new`)
@@ -165,6 +386,8 @@ describe('admin UI', () => {
       const { page, errors } = await signedIn(width)
       const screens: Array<[string, string]> = [
         ['', 'Home'],
+        ['orders', 'Orders'],
+        [`orders/${order.id}`, `Order #${order.display_id}`],
         ['products', 'Products'],
         ['products/new', 'New product'],
         ['categories', 'Categories'],
@@ -178,6 +401,13 @@ describe('admin UI', () => {
         ['notifications/templates', 'Notifications'],
         ['notifications/templates/order_confirmation', 'Order confirmation'],
         ['notifications/campaigns', 'Notifications'],
+        ['promotions', 'Promotions'],
+        ['shipping-options', 'Shipping options'],
+        ['tax-rates', 'Tax rates'],
+        ['customers', 'Customers'],
+        ['staff', 'Staff'],
+        ['roles', 'Roles'],
+        ['api-keys', 'API keys'],
       ]
       for (const [route, heading] of screens) {
         await page.goto(`${app.url()}/app/${route}`)
@@ -187,7 +417,10 @@ describe('admin UI', () => {
           () => (globalThis as any).document.documentElement.scrollWidth - (globalThis as any).innerWidth,
         )
         expect(overflow, `${route || 'home'} fits ${width} px`).toBeLessThanOrEqual(0)
-        await screenshot(page, `${route.replace(/\//g, '-') || 'home'}-${width}`)
+        await screenshot(
+          page,
+          `${route.replace(/\//g, '-').replace(/order_\w+/, 'detail') || 'home'}-${width}`,
+        )
       }
       expect(errors).toEqual([])
       await page.close()

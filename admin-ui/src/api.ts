@@ -13,15 +13,28 @@ export class ApiError extends Error {
 }
 
 const TOKEN_KEY = 'shopwright.admin.token'
+const REFRESH_KEY = 'shopwright.admin.refresh'
 const SIGNED_OUT = 'shopwright:signed-out'
+
+function stored(key: string, value: string | null): void {
+  if (value) sessionStorage.setItem(key, value)
+  else sessionStorage.removeItem(key)
+}
 
 export const session = {
   get token(): string | null {
     return sessionStorage.getItem(TOKEN_KEY)
   },
   set token(value: string | null) {
-    if (value) sessionStorage.setItem(TOKEN_KEY, value)
-    else sessionStorage.removeItem(TOKEN_KEY)
+    stored(TOKEN_KEY, value)
+    if (!value) stored(REFRESH_KEY, null)
+  },
+  /** The access token lives 15 minutes; the refresh token trades for a new pair (once each). */
+  get refreshToken(): string | null {
+    return sessionStorage.getItem(REFRESH_KEY)
+  },
+  set refreshToken(value: string | null) {
+    stored(REFRESH_KEY, value)
   },
   /** Called when the server no longer accepts the token (expired, revoked). */
   onSignedOut(listener: () => void): () => void {
@@ -67,6 +80,7 @@ async function send<T>(
   }
   if (!response.ok) {
     if (response.status === 401 && session.token && !path.startsWith('/auth/')) {
+      if (await refreshSession()) return send<T>(method, path, body, contentType, extra)
       session.token = null
       window.dispatchEvent(new Event(SIGNED_OUT))
     }
@@ -78,6 +92,29 @@ async function send<T>(
     )
   }
   return data as T
+}
+
+let refreshing: Promise<boolean> | undefined
+
+/** Trades the refresh token for a new pair; false when the session is over. One refresh at a time. */
+function refreshSession(): Promise<boolean> {
+  const refreshToken = session.refreshToken
+  if (!refreshToken) return Promise.resolve(false)
+  refreshing ??= (async () => {
+    const response = await fetch('/auth/token/refresh', {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify({ refresh_token: refreshToken }),
+    })
+    if (!response.ok) return false
+    const pair = (await response.json()) as { token: string; refresh_token?: string }
+    session.token = pair.token
+    session.refreshToken = pair.refresh_token ?? null
+    return true
+  })().finally(() => {
+    refreshing = undefined
+  })
+  return refreshing
 }
 
 export interface CallOptions {

@@ -1,5 +1,6 @@
 // Loading data for a screen: the answer, the error, and a way to load again after a change.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { type ApiError, api, availableRoutes } from './api'
 
 export interface Resource<T> {
@@ -83,4 +84,41 @@ export function useCurrencies(): { currencies: string[]; loaded: boolean } {
   )
   const loaded = Boolean(regions.data) && (!routes?.has('GET /admin/stores') || Boolean(stores.data))
   return { currencies, loaded: loaded && routes !== undefined }
+}
+
+/** A list screen's page, search and filters, kept in the address: Back and a shared link keep them. */
+export function useListParams() {
+  const [params, setParams] = useSearchParams()
+  const offset = Number(params.get('offset') ?? 0) || 0
+  /** Sets (or, empty, removes) some; any change but the page's own goes back to the first page. */
+  const update = useCallback(
+    (changes: Record<string, string>) => {
+      const next = new URLSearchParams(params)
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value)
+        else next.delete(key)
+      }
+      if (!('offset' in changes)) next.delete('offset')
+      setParams(next, { replace: true })
+    },
+    [params, setParams],
+  )
+  return { params, offset, update }
+}
+
+/** Runs a change (delete, revoke, resend), then reloads what it changed; its error stays to be shown. */
+export function useChange(reload: () => Promise<void>) {
+  const [problem, setProblem] = useState<Error>()
+  const run = async (work: () => Promise<unknown>, reloadAfter: () => Promise<void> = reload) => {
+    try {
+      await work()
+      setProblem(undefined)
+      await reloadAfter()
+      return true
+    } catch (caught) {
+      setProblem(caught as Error)
+      return false
+    }
+  }
+  return { problem, run }
 }

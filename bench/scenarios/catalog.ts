@@ -8,7 +8,12 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createShopwright, type Shopwright, seedGeneratedProducts } from '@shopwright/core'
+import {
+  createShopwright,
+  type SearchService,
+  type Shopwright,
+  seedGeneratedProducts,
+} from '@shopwright/core'
 import type { HttpScenario } from '../scenario'
 
 export const catalogSize = Number(process.env.BENCH_PRODUCTS ?? process.env.BENCH_CATALOG_SIZE ?? 1000)
@@ -63,6 +68,8 @@ export async function openCatalog(log: (line: string) => void = (line) => consol
 
 export async function serveCatalog() {
   const { app, publishableKey } = await openCatalog()
+  // The search index is rebuilt in the background at boot: let it finish before anything is measured.
+  await app.container.resolve<SearchService>('searchService').ready()
   await app.listen(0, '127.0.0.1')
   return { app, url: app.url(), headers: { 'x-publishable-api-key': publishableKey } }
 }

@@ -1,21 +1,12 @@
 // `shopwright db migrate` applies pending migrations once and then has nothing to do.
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { createTestDatabase } from '@shopwright/core/testing'
 import { describe, expect, it } from 'vitest'
+import { runShopwright } from './run-shopwright'
 
-const bin = fileURLToPath(new URL('../bin/shopwright.js', import.meta.url))
-
-function shopwright(args: string[], env: NodeJS.ProcessEnv) {
-  return spawnSync(process.execPath, [bin, ...args], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
-}
+const shopwright = runShopwright
 
 describe('shopwright db migrate', () => {
   it('applies the migrations of a fresh database, then reports it up to date', async () => {

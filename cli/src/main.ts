@@ -1,7 +1,8 @@
-// shopwright start | seed | search reindex | db migrate | db generate
+// shopwright start | seed | search reindex | user create | db migrate | db generate
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import {
+  BUILT_IN_ROLES,
   CORE_MODULES,
   createShopwright,
   generatePluginMigrations,
@@ -15,6 +16,7 @@ import {
   seedDemo,
   seedGeneratedProducts,
   staticDir,
+  type UserService,
 } from '@shopwright/core'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { addStorefrontAssets, builtStorefront, mountStorefront, STOREFRONT_BASE } from './storefront'
@@ -77,6 +79,7 @@ export function buildProgram(): Command {
         if (demo) {
           console.log(`  Demo shop:     ${demo.products} products in 2 regions`)
           console.log(`  Publishable key (x-publishable-api-key): ${demo.publishableKey}`)
+          if (demo.admin) console.log(`  Admin sign-in: ${demo.admin.email} / ${demo.admin.password}`)
         }
       } else {
         app.logger.info('Shopwright worker running')
@@ -115,6 +118,7 @@ export function buildProgram(): Command {
           const demo = await seedDemo(app)
           console.log(`Demo shop created: ${demo.products} products, regions ${demo.regions.join(', ')}`)
           console.log(`Publishable key (x-publishable-api-key): ${demo.publishableKey}`)
+          if (demo.admin) console.log(`Admin sign-in: ${demo.admin.email} / ${demo.admin.password}`)
         }
         if (options.products) {
           const started = Date.now()
@@ -149,6 +153,31 @@ export function buildProgram(): Command {
         console.log(
           `Search index rebuilt: ${indexed} published product(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
         )
+      } finally {
+        await app.shutdown()
+      }
+    })
+
+  const user = program.command('user').description('Staff accounts')
+  user
+    .command('create')
+    .description('Create a staff user who signs in to the admin with email and password')
+    .requiredOption('--email <email>', 'their email address')
+    .requiredOption('--password <password>', 'at least 8 characters')
+    .addOption(
+      new Option('--role <role>', `${Object.keys(BUILT_IN_ROLES).join(', ')} or a custom role`).default(
+        'admin',
+      ),
+    )
+    .option('--project <dir>', 'the store project folder', '.')
+    .action(async (options: { email: string; password: string; role: string; project: string }) => {
+      const config = await loadProjectConfig(options.project)
+      const app = await createShopwright({ config, role: 'api' })
+      try {
+        const created = await app.container
+          .resolve<UserService>('userService')
+          .createUser({ email: options.email, password: options.password, role: options.role })
+        console.log(`Created ${created.role} ${created.email} (${created.id}); sign in at /app`)
       } finally {
         await app.shutdown()
       }

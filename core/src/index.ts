@@ -1,7 +1,9 @@
 // @shopwright/core: the public API for plugin authors and store projects.
 
-export type { Actor } from './http/actor'
-export { currentActor, currentCustomerId } from './http/actor'
+export type { Actor, Authentication, CallerIdentifier } from './http/actor'
+export { currentActor, currentAuthentication, currentCustomerId, requireCustomerId } from './http/actor'
+export type { AdminAuthorizer, Permission } from './http/admin-auth'
+export { grants } from './http/admin-auth'
 export { listQuery, listResponse, MAX_LIST_LIMIT } from './http/list'
 export type { PageHandler } from './http/pages'
 export { servePages } from './http/pages'
@@ -44,14 +46,23 @@ export type { CreateShopwrightOptions, Role, Shopwright } from './kernel/shopwri
 export { createShopwright, ROLES } from './kernel/shopwright'
 export { CORE_MODULES } from './modules'
 export type {
+  CustomerAccount,
+  CustomerAccounts,
+  TransactionalMessage,
+  TransactionalSender,
+} from './modules/auth/messages'
+export type {
   AuthorizationRequest,
   AuthProvider,
   CallbackInput,
   ExternalIdentity,
 } from './modules/auth/provider'
+export { authProviderOptionsSchema, identityFromClaims } from './modules/auth/provider'
+export type { AuthService } from './modules/auth/service'
 export type { CartView } from './modules/cart/schemas'
 export type { CartCaller, CartService } from './modules/cart/service'
 export { CartCompletedError } from './modules/cart/service'
+export type { CustomerService } from './modules/customer/service'
 export type { FulfillmentService, ShippingContext } from './modules/fulfillment/service'
 export { MANUAL_PROVIDER_ID } from './modules/fulfillment/service'
 export type { InventoryService, LevelView } from './modules/inventory/service'
@@ -114,4 +125,6 @@ export type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from '
 export type { SearchService } from './modules/search/service'
 export type { StoreService, StoreView } from './modules/store/service'
 export type { TaxService } from './modules/tax/service'
+export { BUILT_IN_ROLES } from './modules/user/roles'
+export type { UserService } from './modules/user/service'
 export { isEmptyStore, seedDemo, seedGeneratedProducts, staticDir } from './seed/demo'

@@ -12,13 +12,14 @@ export function AcceptInvitePage({ onSignedIn }: { onSignedIn: () => void }) {
 
   async function send() {
     try {
-      const answer = await api<{ token: string }>('POST', '/auth/invites/accept', {
+      const answer = await api<{ token: string; refresh_token: string }>('POST', '/auth/invites/accept', {
         token,
         password,
         first_name: firstName.trim() || null,
         last_name: lastName.trim() || null,
       })
       session.token = answer.token
+      session.refreshToken = answer.refresh_token
       window.history.replaceState(null, '', '/app/')
       onSignedIn()
     } catch (caught) {

@@ -2,10 +2,10 @@
 import { useState } from 'react'
 import { api } from '../api'
 import { formatDate } from '../format'
-import { useResource } from '../hooks'
+import { useChange, useResource } from '../hooks'
 import type { ListPage, SecretKey } from '../types'
 import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../ui/form'
-import { Badge, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
+import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 import { useRoles } from './staff'
 
 export function ApiKeysPage() {
@@ -15,7 +15,7 @@ export function ApiKeysPage() {
   const [title, setTitle] = useState('')
   const [role, setRole] = useState('')
   const [created, setCreated] = useState<SecretKey>()
-  const [problem, setProblem] = useState<Error>()
+  const { problem, run: change } = useChange(keys.reload)
   const roleOptions = (roles.data?.roles ?? []).map((item) => ({ value: item.name, label: item.name }))
   const chosenRole =
     role || roleOptions.find((option) => option.value === 'analyst')?.value || roleOptions[0]?.value || ''
@@ -39,13 +39,7 @@ export function ApiKeysPage() {
 
   async function revoke(key: SecretKey) {
     if (!window.confirm(`Revoke ${key.title}? Anything using it stops working.`)) return
-    try {
-      await api('POST', `/admin/secret-keys/${key.id}/revoke`)
-      setProblem(undefined)
-      await keys.reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
+    await change(() => api('POST', `/admin/secret-keys/${key.id}/revoke`))
   }
 
   return (
@@ -55,45 +49,31 @@ export function ApiKeysPage() {
       {!keys.data && keys.loading && <Loading />}
       {keys.data?.count === 0 && <EmptyState title="No API keys yet" />}
       {keys.data && keys.data.count > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Key</th>
-                <th scope="col">Role</th>
-                <th scope="col" className="hide-sm">
-                  Created
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.secret_keys.map((key) => (
-                <tr key={key.id}>
-                  <td>
-                    {key.title}
-                    <code className="small block">{key.redacted}</code>
-                  </td>
-                  <td>
-                    <Badge value={key.role} />
-                  </td>
-                  <td className="hide-sm">{formatDate(key.created_at)}</td>
-                  <td className="cell-actions">
-                    {key.revoked_at ? (
-                      <span className="muted small">revoked {formatDate(key.revoked_at)}</span>
-                    ) : (
-                      <button type="button" className="link danger-text" onClick={() => void revoke(key)}>
-                        Revoke<span className="visually-hidden"> {key.title}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={['Key', 'Role', { label: 'Created', wide: true }, { label: 'Actions', hidden: true }]}
+        >
+          {keys.data.secret_keys.map((key) => (
+            <tr key={key.id}>
+              <td>
+                {key.title}
+                <code className="small block">{key.redacted}</code>
+              </td>
+              <td>
+                <Badge value={key.role} />
+              </td>
+              <td className="hide-sm">{formatDate(key.created_at)}</td>
+              <td className="cell-actions">
+                {key.revoked_at ? (
+                  <span className="muted small">revoked {formatDate(key.revoked_at)}</span>
+                ) : (
+                  <button type="button" className="link danger-text" onClick={() => void revoke(key)}>
+                    Revoke<span className="visually-hidden"> {key.title}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Section title="New API key">
         <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>

@@ -1,7 +1,7 @@
 // Categories (nested) and collections: create them, and list them where the server offers a list.
 import { useState } from 'react'
 import { api } from '../api'
-import { useOptionalResource, useRoutes } from '../hooks'
+import { useChange, useOptionalResource, useRoutes } from '../hooks'
 import type { Category, Collection } from '../types'
 import {
   CheckboxField,
@@ -32,7 +32,7 @@ export function CategoriesPage() {
   const [active, setActive] = useState(true)
   const [created, setCreated] = useState<Category[]>([])
   const [editing, setEditing] = useState<Category | null>(null)
-  const [problem, setProblem] = useState<Error>()
+  const { problem, run: change } = useChange(list.reload)
   const routes = useRoutes()
   const editable = routes?.has('POST /admin/product-categories/{id}') ?? false
   const categories = list.data?.product_categories ?? created
@@ -81,14 +81,8 @@ export function CategoriesPage() {
 
   async function remove(category: Category) {
     if (!window.confirm(`Delete the category ${category.name}? Its products stay.`)) return
-    try {
-      await api('DELETE', `/admin/product-categories/${category.id}`)
-      setProblem(undefined)
-      if (editing?.id === category.id) fill(null)
-      await list.reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
+    const deleted = await change(() => api('DELETE', `/admin/product-categories/${category.id}`))
+    if (deleted && editing?.id === category.id) fill(null)
   }
 
   const nameOf = new Map(categories.map((category) => [category.id, category.name]))
@@ -207,7 +201,7 @@ export function CollectionsPage() {
   const [handle, setHandle] = useState('')
   const [created, setCreated] = useState<Collection[]>([])
   const [editing, setEditing] = useState<Collection | null>(null)
-  const [problem, setProblem] = useState<Error>()
+  const { problem, run: change } = useChange(list.reload)
   const routes = useRoutes()
   const editable = routes?.has('POST /admin/collections/{id}') ?? false
   const collections = list.data?.collections ?? created
@@ -222,14 +216,8 @@ export function CollectionsPage() {
 
   async function remove(collection: Collection) {
     if (!window.confirm(`Delete the collection ${collection.title}? Its products stay.`)) return
-    try {
-      await api('DELETE', `/admin/collections/${collection.id}`)
-      setProblem(undefined)
-      if (editing?.id === collection.id) fill(null)
-      await list.reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
+    const deleted = await change(() => api('DELETE', `/admin/collections/${collection.id}`))
+    if (deleted && editing?.id === collection.id) fill(null)
   }
 
   function check(): FieldErrors {

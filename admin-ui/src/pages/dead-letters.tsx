@@ -1,7 +1,7 @@
 // Event deliveries and jobs that failed every attempt, with a replay button for each.
 import { useCallback, useEffect, useState } from 'react'
 import { api } from '../api'
-import { PageHeader } from '../ui/page'
+import { DataTable, PageHeader } from '../ui/page'
 
 interface DeadLetter {
   id: string
@@ -56,39 +56,24 @@ export function DeadLettersPage() {
       )}
       {page && page.count === 0 && <p className="empty">Nothing has failed. All events were delivered.</p>}
       {page && page.count > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Job</th>
-                <th scope="col">Error</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Failed</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.dead_letters.map((entry) => (
-                <tr key={entry.id}>
-                  <td>
-                    {entry.job_name}
-                    <div className="muted small">{entry.job_key}</div>
-                  </td>
-                  <td>{entry.error}</td>
-                  <td>{entry.attempts}</td>
-                  <td>{new Date(entry.failed_at).toLocaleString()}</td>
-                  <td>
-                    <button type="button" onClick={() => replay(entry.id)}>
-                      Replay
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Job', 'Error', 'Attempts', 'Failed', { label: 'Actions', hidden: true }]}>
+          {page.dead_letters.map((entry) => (
+            <tr key={entry.id}>
+              <td>
+                {entry.job_name}
+                <div className="muted small">{entry.job_key}</div>
+              </td>
+              <td>{entry.error}</td>
+              <td>{entry.attempts}</td>
+              <td>{new Date(entry.failed_at).toLocaleString()}</td>
+              <td>
+                <button type="button" onClick={() => replay(entry.id)}>
+                  Replay
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   )

@@ -3,10 +3,10 @@ import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { api, queryString } from '../api'
 import { formatDate, formatMoney, toMinorUnits } from '../format'
-import { useCurrencies, useDebounced, useResource } from '../hooks'
+import { useChange, useCurrencies, useDebounced, useResource } from '../hooks'
 import type { ListPage, Product, Region } from '../types'
 import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../ui/form'
-import { Badge, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
+import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 
 interface PriceList {
   id: string
@@ -68,40 +68,31 @@ export function PriceListsPage() {
       {!lists.data && lists.loading && <Loading />}
       {lists.data?.count === 0 && <EmptyState title="No price lists yet">Create a sale below.</EmptyState>}
       {lists.data && lists.data.count > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Price list</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="hide-sm">
-                  When
-                </th>
-                <th scope="col" className="numeric">
-                  Prices
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {lists.data.price_lists.map((list) => (
-                <tr key={list.id}>
-                  <td>
-                    <Link to={`/price-lists/${list.id}`}>{list.title}</Link>
-                    <span className="muted small block">{list.type}</span>
-                  </td>
-                  <td>
-                    <Badge value={list.status} />
-                  </td>
-                  <td className="hide-sm small">
-                    {list.starts_at ? formatDate(list.starts_at) : 'now'} –{' '}
-                    {list.ends_at ? formatDate(list.ends_at) : 'open'}
-                  </td>
-                  <td className="numeric">{list.prices.length}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            'Price list',
+            'Status',
+            { label: 'When', wide: true },
+            { label: 'Prices', numeric: true },
+          ]}
+        >
+          {lists.data.price_lists.map((list) => (
+            <tr key={list.id}>
+              <td>
+                <Link to={`/price-lists/${list.id}`}>{list.title}</Link>
+                <span className="muted small block">{list.type}</span>
+              </td>
+              <td>
+                <Badge value={list.status} />
+              </td>
+              <td className="hide-sm small">
+                {list.starts_at ? formatDate(list.starts_at) : 'now'} –{' '}
+                {list.ends_at ? formatDate(list.ends_at) : 'open'}
+              </td>
+              <td className="numeric">{list.prices.length}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Section title="New price list">
         <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
@@ -166,18 +157,8 @@ export function PriceListDetailPage() {
   const { id } = useParams() as { id: string }
   const navigate = useNavigate()
   const list = useResource<{ price_list: PriceList }>(`/admin/price-lists/${id}`)
-  const [problem, setProblem] = useState<Error>()
+  const { problem, run: change } = useChange(list.reload)
   const priceList = list.data?.price_list
-
-  async function change(work: () => Promise<unknown>) {
-    try {
-      await work()
-      setProblem(undefined)
-      await list.reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
-  }
 
   if (list.error && !priceList) return <ErrorNotice error={list.error} />
   if (!priceList) return <Loading />
@@ -193,9 +174,9 @@ export function PriceListDetailPage() {
               className="danger"
               onClick={() => {
                 if (window.confirm(`Delete ${priceList.title} and its prices?`))
-                  void api('DELETE', `/admin/price-lists/${priceList.id}`).then(
-                    () => navigate('/price-lists'),
-                    setProblem,
+                  void change(
+                    () => api('DELETE', `/admin/price-lists/${priceList.id}`),
+                    async () => navigate('/price-lists'),
                   )
               }}
             >
@@ -228,49 +209,34 @@ export function PriceListDetailPage() {
         {priceList.prices.length === 0 ? (
           <p className="muted">No prices yet: add one below.</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Variant</th>
-                  <th scope="col" className="numeric">
-                    Price
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {priceList.prices.map((price) => (
-                  <tr key={price.id}>
-                    <td>
-                      <code>{price.variant_id}</code>
-                      {price.min_quantity && (
-                        <span className="muted small block">from {price.min_quantity}</span>
-                      )}
-                    </td>
-                    <td className="numeric">{formatMoney(price.amount, price.currency_code)}</td>
-                    <td className="cell-actions">
-                      <button
-                        type="button"
-                        className="link danger-text"
-                        onClick={() =>
-                          void change(() =>
-                            api('POST', `/admin/price-lists/${priceList.id}/prices/batch`, {
-                              delete: [price.id],
-                            }),
-                          )
-                        }
-                      >
-                        Remove<span className="visually-hidden"> price {price.id}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={['Variant', { label: 'Price', numeric: true }, { label: 'Actions', hidden: true }]}
+          >
+            {priceList.prices.map((price) => (
+              <tr key={price.id}>
+                <td>
+                  <code>{price.variant_id}</code>
+                  {price.min_quantity && <span className="muted small block">from {price.min_quantity}</span>}
+                </td>
+                <td className="numeric">{formatMoney(price.amount, price.currency_code)}</td>
+                <td className="cell-actions">
+                  <button
+                    type="button"
+                    className="link danger-text"
+                    onClick={() =>
+                      void change(() =>
+                        api('POST', `/admin/price-lists/${priceList.id}/prices/batch`, {
+                          delete: [price.id],
+                        }),
+                      )
+                    }
+                  >
+                    Remove<span className="visually-hidden"> price {price.id}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <AddPrice priceListId={priceList.id} reload={list.reload} />
       </Section>

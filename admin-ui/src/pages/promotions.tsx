@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import { api } from '../api'
 import { formatDate, formatMoney, fromMinorUnits, toMinorUnits } from '../format'
-import { useCurrencies, useResource } from '../hooks'
+import { useChange, useCurrencies, useResource } from '../hooks'
 import type { ListPage } from '../types'
 import {
   CheckboxField,
@@ -14,7 +14,7 @@ import {
   TextField,
   useForm,
 } from '../ui/form'
-import { Badge, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
+import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 
 interface Promotion {
   id: string
@@ -54,17 +54,7 @@ function local(iso: string | null): string {
 export function PromotionsPage() {
   const promotions = useResource<ListPage & { promotions: Promotion[] }>('/admin/promotions?limit=200')
   const [editing, setEditing] = useState<Promotion | null>(null)
-  const [problem, setProblem] = useState<Error>()
-
-  async function change(work: () => Promise<unknown>) {
-    try {
-      await work()
-      setProblem(undefined)
-      await promotions.reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
-  }
+  const { problem, run: change } = useChange(promotions.reload)
 
   return (
     <>
@@ -75,58 +65,44 @@ export function PromotionsPage() {
         <EmptyState title="No promotions yet">Create a code below.</EmptyState>
       )}
       {promotions.data && promotions.data.count > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="hide-sm">
-                  Used
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {promotions.data.promotions.map((promotion) => (
-                <tr key={promotion.id}>
-                  <td>
-                    <code>{promotion.code}</code>
-                    {promotion.is_automatic && <span className="muted small"> automatic</span>}
-                    <span className="muted small block">
-                      {describe(promotion)}
-                      {promotion.ends_at && ` · until ${formatDate(promotion.ends_at)}`}
-                    </span>
-                  </td>
-                  <td>
-                    <Badge value={promotion.status} />
-                  </td>
-                  <td className="hide-sm">
-                    {promotion.used}
-                    {promotion.usage_limit !== null && ` of ${promotion.usage_limit}`}
-                  </td>
-                  <td className="cell-actions">
-                    <button type="button" className="link" onClick={() => setEditing(promotion)}>
-                      Edit<span className="visually-hidden"> {promotion.code}</span>
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="link danger-text"
-                      onClick={() => {
-                        if (window.confirm(`Delete the promotion ${promotion.code}?`))
-                          void change(() => api('DELETE', `/admin/promotions/${promotion.id}`))
-                      }}
-                    >
-                      Delete<span className="visually-hidden"> {promotion.code}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={['Code', 'Status', { label: 'Used', wide: true }, { label: 'Actions', hidden: true }]}
+        >
+          {promotions.data.promotions.map((promotion) => (
+            <tr key={promotion.id}>
+              <td>
+                <code>{promotion.code}</code>
+                {promotion.is_automatic && <span className="muted small"> automatic</span>}
+                <span className="muted small block">
+                  {describe(promotion)}
+                  {promotion.ends_at && ` · until ${formatDate(promotion.ends_at)}`}
+                </span>
+              </td>
+              <td>
+                <Badge value={promotion.status} />
+              </td>
+              <td className="hide-sm">
+                {promotion.used}
+                {promotion.usage_limit !== null && ` of ${promotion.usage_limit}`}
+              </td>
+              <td className="cell-actions">
+                <button type="button" className="link" onClick={() => setEditing(promotion)}>
+                  Edit<span className="visually-hidden"> {promotion.code}</span>
+                </button>{' '}
+                <button
+                  type="button"
+                  className="link danger-text"
+                  onClick={() => {
+                    if (window.confirm(`Delete the promotion ${promotion.code}?`))
+                      void change(() => api('DELETE', `/admin/promotions/${promotion.id}`))
+                  }}
+                >
+                  Delete<span className="visually-hidden"> {promotion.code}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <PromotionForm
         key={editing?.id ?? 'new'}

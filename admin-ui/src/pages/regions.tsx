@@ -1,10 +1,10 @@
 // Regions: where the shop sells, in which currency, to which countries.
 import { useState } from 'react'
 import { api } from '../api'
-import { useResource } from '../hooks'
+import { useChange, useResource } from '../hooks'
 import type { ListPage, Region } from '../types'
 import { CheckboxField, errorsOf, type FieldErrors, FormError, TextField, useForm } from '../ui/form'
-import { EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
+import { DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 
 export function RegionsPage() {
   const list = useResource<ListPage & { regions: Region[] }>('/admin/regions?limit=200')
@@ -13,7 +13,7 @@ export function RegionsPage() {
   const [currency, setCurrency] = useState('')
   const [countries, setCountries] = useState('')
   const [taxInclusive, setTaxInclusive] = useState(false)
-  const [problem, setProblem] = useState<Error>()
+  const { problem, run: change } = useChange(list.reload)
   const codes = countries
     .split(',')
     .map((code) => code.trim().toLowerCase())
@@ -46,13 +46,7 @@ export function RegionsPage() {
 
   async function remove(region: Region) {
     if (!window.confirm(`Delete the region ${region.name}?`)) return
-    try {
-      await api('DELETE', `/admin/regions/${region.id}`)
-      setProblem(undefined)
-      await list.reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
+    await change(() => api('DELETE', `/admin/regions/${region.id}`))
   }
 
   return (
@@ -62,38 +56,29 @@ export function RegionsPage() {
       {!list.data && list.loading && <Loading />}
       {list.data?.count === 0 && <EmptyState title="No regions yet">Add the first one below.</EmptyState>}
       {list.data && list.data.count > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Region</th>
-                <th scope="col">Currency</th>
-                <th scope="col" className="hide-sm">
-                  Countries
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.regions.map((region) => (
-                <tr key={region.id}>
-                  <td>{region.name}</td>
-                  <td>{region.currency_code.toUpperCase()}</td>
-                  <td className="hide-sm">
-                    {region.countries.map((country) => country.display_name).join(', ') || '—'}
-                  </td>
-                  <td className="cell-actions">
-                    <button type="button" className="link danger-text" onClick={() => void remove(region)}>
-                      Delete<span className="visually-hidden"> {region.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            'Region',
+            'Currency',
+            { label: 'Countries', wide: true },
+            { label: 'Actions', hidden: true },
+          ]}
+        >
+          {list.data.regions.map((region) => (
+            <tr key={region.id}>
+              <td>{region.name}</td>
+              <td>{region.currency_code.toUpperCase()}</td>
+              <td className="hide-sm">
+                {region.countries.map((country) => country.display_name).join(', ') || '—'}
+              </td>
+              <td className="cell-actions">
+                <button type="button" className="link danger-text" onClick={() => void remove(region)}>
+                  Delete<span className="visually-hidden"> {region.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Section title="New region">
         <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>

@@ -1,9 +1,10 @@
 // Roles: the built-in ones and custom roles, each a list of permissions (`product:write`, `order:*`).
 import { useState } from 'react'
 import { api } from '../api'
+import { useChange } from '../hooks'
 import type { Role } from '../types'
 import { errorsOf, type FieldErrors, FormError, TextAreaField, TextField, useForm } from '../ui/form'
-import { ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
+import { DataTable, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 import { useRoles } from './staff'
 
 const PERMISSION = /^(\*|[a-z_]+:(\*|read|write)|\*:(read|write))$/
@@ -21,17 +22,11 @@ function permissionsOf(text: string): string[] {
 
 export function RolesPage() {
   const roles = useRoles()
-  const [problem, setProblem] = useState<Error>()
+  const { problem, run: change } = useChange(roles.reload)
 
   async function remove(role: Role) {
     if (!window.confirm(`Delete the role ${role.name}?`)) return
-    try {
-      await api('DELETE', `/admin/roles/${role.id}`)
-      setProblem(undefined)
-      await roles.reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
+    await change(() => api('DELETE', `/admin/roles/${role.id}`))
   }
 
   return (
@@ -40,45 +35,32 @@ export function RolesPage() {
       <ErrorNotice error={roles.error ?? problem} />
       {!roles.data && roles.loading && <Loading />}
       {roles.data && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Role</th>
-                <th scope="col">Permissions</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {roles.data.roles.map((role) => (
-                <tr key={role.id}>
-                  <td>
-                    <strong>{role.name}</strong>
-                    <span className="muted small block">
-                      {role.description ?? (role.built_in ? 'built in' : '')}
-                    </span>
-                  </td>
-                  <td className="small">
-                    {role.permissions.map((permission) => (
-                      <code key={permission} className="permission">
-                        {permission}
-                      </code>
-                    ))}
-                  </td>
-                  <td className="cell-actions">
-                    {!role.built_in && (
-                      <button type="button" className="link danger-text" onClick={() => void remove(role)}>
-                        Delete<span className="visually-hidden"> {role.name}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Role', 'Permissions', { label: 'Actions', hidden: true }]}>
+          {roles.data.roles.map((role) => (
+            <tr key={role.id}>
+              <td>
+                <strong>{role.name}</strong>
+                <span className="muted small block">
+                  {role.description ?? (role.built_in ? 'built in' : '')}
+                </span>
+              </td>
+              <td className="small">
+                {role.permissions.map((permission) => (
+                  <code key={permission} className="permission">
+                    {permission}
+                  </code>
+                ))}
+              </td>
+              <td className="cell-actions">
+                {!role.built_in && (
+                  <button type="button" className="link danger-text" onClick={() => void remove(role)}>
+                    Delete<span className="visually-hidden"> {role.name}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <NewRole reload={roles.reload} />
     </>

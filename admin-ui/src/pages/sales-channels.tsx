@@ -4,7 +4,7 @@ import { api } from '../api'
 import { useResource } from '../hooks'
 import type { ListPage, SalesChannel } from '../types'
 import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../ui/form'
-import { Badge, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
+import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 
 interface PublishableKey {
   id: string
@@ -54,29 +54,19 @@ export function SalesChannelsPage() {
       {!list.data && list.loading && <Loading />}
       {list.data?.count === 0 && <EmptyState title="No sales channels yet" />}
       {channels.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Channel</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {channels.map((channel) => (
-                <tr key={channel.id}>
-                  <td>
-                    {channel.name}
-                    {channel.description && <span className="muted small block">{channel.description}</span>}
-                  </td>
-                  <td>
-                    <Badge value={channel.is_disabled ? 'disabled' : 'active'} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Channel', 'Status']}>
+          {channels.map((channel) => (
+            <tr key={channel.id}>
+              <td>
+                {channel.name}
+                {channel.description && <span className="muted small block">{channel.description}</span>}
+              </td>
+              <td>
+                <Badge value={channel.is_disabled ? 'disabled' : 'active'} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Section title="New sales channel">
         <form

@@ -3,10 +3,10 @@
 import { useState } from 'react'
 import { api } from '../api'
 import { formatMoney, fromMinorUnits, toMinorUnits } from '../format'
-import { useResource } from '../hooks'
+import { useChange, useResource } from '../hooks'
 import type { ListPage, Region } from '../types'
 import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../ui/form'
-import { EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
+import { DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 
 interface ShippingOption {
   id: string
@@ -33,17 +33,7 @@ export function ShippingOptionsPage() {
   const regionById = new Map((regions.data?.regions ?? []).map((region) => [region.id, region]))
   const zoneNames = new Map((zones.data?.service_zones ?? []).map((zone) => [zone.id, zone.name]))
   const [editing, setEditing] = useState<ShippingOption | null>(null)
-  const [problem, setProblem] = useState<Error>()
-
-  async function change(work: () => Promise<unknown>, reload: () => Promise<void>) {
-    try {
-      await work()
-      setProblem(undefined)
-      await reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
-  }
+  const { problem, run: change } = useChange(options.reload)
 
   return (
     <>
@@ -52,64 +42,55 @@ export function ShippingOptionsPage() {
       {!options.data && options.loading && <Loading />}
       {options.data?.count === 0 && <EmptyState title="No shipping options yet">Add one below.</EmptyState>}
       {options.data && options.data.count > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Option</th>
-                <th scope="col">Region</th>
-                <th scope="col" className="numeric">
-                  Price
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+        <DataTable
+          columns={[
+            'Option',
+            'Region',
+            { label: 'Price', numeric: true },
+            { label: 'Actions', hidden: true },
+          ]}
+        >
+          {options.data.shipping_options.map((option) => {
+            const currency = regionById.get(option.region_id)?.currency_code ?? 'usd'
+            return (
+              <tr key={option.id}>
+                <td>
+                  {option.name}
+                  {option.service_zone_id && (
+                    <span className="muted small block">{zoneNames.get(option.service_zone_id)}</span>
+                  )}
+                </td>
+                <td>{regionById.get(option.region_id)?.name ?? '—'}</td>
+                <td className="numeric">
+                  {formatMoney(option.amount, currency)}
+                  {option.free_above !== null && (
+                    <span className="muted small block">
+                      free from {formatMoney(option.free_above, currency)}
+                    </span>
+                  )}
+                </td>
+                <td className="cell-actions">
+                  <button type="button" className="link" onClick={() => setEditing(option)}>
+                    Edit<span className="visually-hidden"> {option.name}</span>
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="link danger-text"
+                    onClick={() => {
+                      if (window.confirm(`Delete ${option.name}?`))
+                        void change(
+                          () => api('DELETE', `/admin/shipping-options/${option.id}`),
+                          options.reload,
+                        )
+                    }}
+                  >
+                    Delete<span className="visually-hidden"> {option.name}</span>
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {options.data.shipping_options.map((option) => {
-                const currency = regionById.get(option.region_id)?.currency_code ?? 'usd'
-                return (
-                  <tr key={option.id}>
-                    <td>
-                      {option.name}
-                      {option.service_zone_id && (
-                        <span className="muted small block">{zoneNames.get(option.service_zone_id)}</span>
-                      )}
-                    </td>
-                    <td>{regionById.get(option.region_id)?.name ?? '—'}</td>
-                    <td className="numeric">
-                      {formatMoney(option.amount, currency)}
-                      {option.free_above !== null && (
-                        <span className="muted small block">
-                          free from {formatMoney(option.free_above, currency)}
-                        </span>
-                      )}
-                    </td>
-                    <td className="cell-actions">
-                      <button type="button" className="link" onClick={() => setEditing(option)}>
-                        Edit<span className="visually-hidden"> {option.name}</span>
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className="link danger-text"
-                        onClick={() => {
-                          if (window.confirm(`Delete ${option.name}?`))
-                            void change(
-                              () => api('DELETE', `/admin/shipping-options/${option.id}`),
-                              options.reload,
-                            )
-                        }}
-                      >
-                        Delete<span className="visually-hidden"> {option.name}</span>
-                      </button>
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+            )
+          })}
+        </DataTable>
       )}
       <OptionForm
         key={editing?.id ?? 'new'}

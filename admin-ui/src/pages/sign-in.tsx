@@ -15,8 +15,12 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
     if (!password) return setError('Enter your password.')
     setBusy(true)
     try {
-      const { token } = await api<{ token: string }>('POST', '/auth/user/emailpass', { email, password })
-      session.token = token
+      const signedIn = await api<{ token: string; refresh_token: string }>('POST', '/auth/user/emailpass', {
+        email,
+        password,
+      })
+      session.token = signedIn.token
+      session.refreshToken = signedIn.refresh_token
       onSignedIn()
     } catch (caught) {
       setError(

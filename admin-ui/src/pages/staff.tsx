@@ -2,10 +2,10 @@
 import { useState } from 'react'
 import { api } from '../api'
 import { formatDate } from '../format'
-import { useResource } from '../hooks'
+import { useChange, useResource } from '../hooks'
 import type { Invite, ListPage, Role, StaffUser } from '../types'
 import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../ui/form'
-import { Badge, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
+import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
@@ -18,90 +18,69 @@ export function StaffPage() {
   const invites = useResource<ListPage & { invites: Invite[] }>('/admin/invites?limit=200')
   const roles = useRoles()
   const roleOptions = (roles.data?.roles ?? []).map((role) => ({ value: role.name, label: role.name }))
-  const [problem, setProblem] = useState<Error>()
-
-  async function act(work: () => Promise<unknown>, reload: () => Promise<void>) {
-    try {
-      await work()
-      setProblem(undefined)
-      await reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
-  }
+  const { problem, run: change } = useChange(users.reload)
 
   return (
     <>
       <PageHeader title="Staff" subtitle="Who can sign in to this admin, and what their role lets them do." />
       <ErrorNotice error={users.error ?? problem} />
       {!users.data && users.loading && <Loading />}
-      {users.data && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col" className="hide-sm">
-                  Since
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.users.map((user) => (
-                <tr key={user.id}>
-                  <td>
-                    {[user.first_name, user.last_name].filter(Boolean).join(' ') || user.email}
-                    <span className="muted small block">{user.email}</span>
-                  </td>
-                  <td>
-                    <select
-                      aria-label={`Role of ${user.email}`}
-                      value={user.role}
-                      onChange={(event) =>
-                        void act(
-                          () => api('POST', `/admin/users/${user.id}`, { role: event.target.value }),
-                          users.reload,
-                        )
-                      }
-                    >
-                      {roleOptions.some((option) => option.value === user.role) ? null : (
-                        <option value={user.role}>{user.role}</option>
-                      )}
-                      {roleOptions.map((option) => (
-                        <option key={option.value} value={option.value}>
-                          {option.label}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="hide-sm">{formatDate(user.created_at)}</td>
-                  <td className="cell-actions">
-                    <button
-                      type="button"
-                      className="link danger-text"
-                      onClick={() => {
-                        if (window.confirm(`Remove ${user.email} from the staff?`))
-                          void act(() => api('DELETE', `/admin/users/${user.id}`), users.reload)
-                      }}
-                    >
-                      Remove<span className="visually-hidden"> {user.email}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {users.data?.count === 0 && (
+        <EmptyState title="No staff accounts yet">Invite your team below; they choose a password.</EmptyState>
+      )}
+      {users.data && users.data.count > 0 && (
+        <DataTable
+          columns={['Name', 'Role', { label: 'Since', wide: true }, { label: 'Actions', hidden: true }]}
+        >
+          {users.data.users.map((user) => (
+            <tr key={user.id}>
+              <td>
+                {[user.first_name, user.last_name].filter(Boolean).join(' ') || user.email}
+                <span className="muted small block">{user.email}</span>
+              </td>
+              <td>
+                <select
+                  aria-label={`Role of ${user.email}`}
+                  value={user.role}
+                  onChange={(event) =>
+                    void change(
+                      () => api('POST', `/admin/users/${user.id}`, { role: event.target.value }),
+                      users.reload,
+                    )
+                  }
+                >
+                  {roleOptions.some((option) => option.value === user.role) ? null : (
+                    <option value={user.role}>{user.role}</option>
+                  )}
+                  {roleOptions.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className="hide-sm">{formatDate(user.created_at)}</td>
+              <td className="cell-actions">
+                <button
+                  type="button"
+                  className="link danger-text"
+                  onClick={() => {
+                    if (window.confirm(`Remove ${user.email} from the staff?`))
+                      void change(() => api('DELETE', `/admin/users/${user.id}`), users.reload)
+                  }}
+                >
+                  Remove<span className="visually-hidden"> {user.email}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <InviteSection
         roles={roleOptions}
         invites={invites.data?.invites ?? []}
         reload={invites.reload}
-        act={act}
+        act={change}
       />
     </>
   )
@@ -116,7 +95,7 @@ function InviteSection({
   roles: Array<{ value: string; label: string }>
   invites: Invite[]
   reload: () => Promise<void>
-  act: (work: () => Promise<unknown>, reload: () => Promise<void>) => Promise<void>
+  act: (work: () => Promise<unknown>, reload: () => Promise<void>) => Promise<boolean>
 }) {
   const form = useForm()
   const [email, setEmail] = useState('')

@@ -1,7 +1,7 @@
 // Tax: a tax region per country (or province) with its default rate and any further rates.
 import { useState } from 'react'
 import { api } from '../api'
-import { useResource } from '../hooks'
+import { useChange, useResource } from '../hooks'
 import type { ListPage } from '../types'
 import {
   CheckboxField,
@@ -12,7 +12,7 @@ import {
   TextField,
   useForm,
 } from '../ui/form'
-import { EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
+import { DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 
 interface TaxRate {
   id: string
@@ -40,18 +40,8 @@ function rateError(text: string): string | undefined {
 
 export function TaxPage() {
   const regions = useResource<ListPage & { tax_regions: TaxRegion[] }>('/admin/tax-regions?limit=500')
-  const [problem, setProblem] = useState<Error>()
+  const { problem, run: change } = useChange(regions.reload)
   const list = regions.data?.tax_regions ?? []
-
-  async function change(work: () => Promise<unknown>) {
-    try {
-      await work()
-      setProblem(undefined)
-      await regions.reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
-  }
 
   return (
     <>
@@ -60,57 +50,44 @@ export function TaxPage() {
       {!regions.data && regions.loading && <Loading />}
       {regions.data?.count === 0 && <EmptyState title="No tax regions yet">Add a country below.</EmptyState>}
       {list.length > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Where</th>
-                <th scope="col">Rates</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((region) => {
-                const where = `${region.country_code.toUpperCase()}${region.province_code ? ` · ${region.province_code}` : ''}`
-                return (
-                  <tr key={region.id}>
-                    <td>{where}</td>
-                    <td>
-                      {region.tax_rates.length === 0 && <span className="muted">none</span>}
-                      {region.tax_rates.map((rate) => (
-                        <span key={rate.id} className="block">
-                          {rate.name} ({rate.code}): {rate.rate}%{rate.is_default && ' · default'}
-                          {rate.is_combinable && ' · combinable'}{' '}
-                          <button
-                            type="button"
-                            className="link danger-text small"
-                            onClick={() => void change(() => api('DELETE', `/admin/tax-rates/${rate.id}`))}
-                          >
-                            Remove<span className="visually-hidden"> rate {rate.name}</span>
-                          </button>
-                        </span>
-                      ))}
-                    </td>
-                    <td className="cell-actions">
+        <DataTable columns={['Where', 'Rates', { label: 'Actions', hidden: true }]}>
+          {list.map((region) => {
+            const where = `${region.country_code.toUpperCase()}${region.province_code ? ` · ${region.province_code}` : ''}`
+            return (
+              <tr key={region.id}>
+                <td>{where}</td>
+                <td>
+                  {region.tax_rates.length === 0 && <span className="muted">none</span>}
+                  {region.tax_rates.map((rate) => (
+                    <span key={rate.id} className="block">
+                      {rate.name} ({rate.code}): {rate.rate}%{rate.is_default && ' · default'}
+                      {rate.is_combinable && ' · combinable'}{' '}
                       <button
                         type="button"
-                        className="link danger-text"
-                        onClick={() => {
-                          if (window.confirm(`Delete the tax region ${where} and its rates?`))
-                            void change(() => api('DELETE', `/admin/tax-regions/${region.id}`))
-                        }}
+                        className="link danger-text small"
+                        onClick={() => void change(() => api('DELETE', `/admin/tax-rates/${rate.id}`))}
                       >
-                        Delete<span className="visually-hidden"> {where}</span>
+                        Remove<span className="visually-hidden"> rate {rate.name}</span>
                       </button>
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+                    </span>
+                  ))}
+                </td>
+                <td className="cell-actions">
+                  <button
+                    type="button"
+                    className="link danger-text"
+                    onClick={() => {
+                      if (window.confirm(`Delete the tax region ${where} and its rates?`))
+                        void change(() => api('DELETE', `/admin/tax-regions/${region.id}`))
+                    }}
+                  >
+                    Delete<span className="visually-hidden"> {where}</span>
+                  </button>
+                </td>
+              </tr>
+            )
+          })}
+        </DataTable>
       )}
       <NewTaxRegion regions={list} reload={regions.reload} />
       {list.length > 0 && <NewTaxRate regions={list} reload={regions.reload} />}

@@ -133,3 +133,44 @@ export function Section({
     </section>
   )
 }
+
+export interface Column {
+  label: string
+  /** Hidden at phone width. */
+  wide?: boolean
+  numeric?: boolean
+  /** Announced, not shown (an actions column). */
+  hidden?: boolean
+}
+
+/** A table of rows in the shared frame: scrolls sideways on a phone, dims while new rows load. */
+export function DataTable({
+  columns,
+  busy = false,
+  children,
+}: {
+  columns: Array<string | Column>
+  busy?: boolean
+  children: ReactNode
+}) {
+  return (
+    <div className={`table-wrap ${busy ? 'stale' : ''}`} aria-busy={busy || undefined}>
+      <table>
+        <thead>
+          <tr>
+            {columns.map((column) => {
+              const { label, wide, numeric, hidden } = typeof column === 'string' ? { label: column } : column
+              const className = [wide && 'hide-sm', numeric && 'numeric'].filter(Boolean).join(' ')
+              return (
+                <th scope="col" key={label} className={className || undefined}>
+                  {hidden ? <span className="visually-hidden">{label}</span> : label}
+                </th>
+              )
+            })}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  )
+}

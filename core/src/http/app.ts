@@ -21,6 +21,7 @@ import {
   isStreamBody,
   parseRequestPart,
   rawJsonText,
+  rejectHostileStructure,
   streamBodyParts,
 } from './route'
 import { Router } from './router'
@@ -98,6 +99,7 @@ function mountRoute(router: Router, route: AnyRoute, validateResponses: boolean)
   router.on(route.method, route.path, async (ctx, rawParams) => {
     // Every /admin route is behind staff sign-in and its permission: no route can forget it.
     if (isAdmin) await ctx.state.container.resolve('adminAuth').authorize(ctx, route.permission)
+    if (!route.params) rejectHostileStructure(rawParams, 'params')
     const params = route.params ? parseRequestPart(route.params, rawParams, 'params') : rawParams
     const query = route.query ? parseQuery(route.query, ctx, queryCache) : {}
     const body = route.body ? parseRequestPart(route.body, ctx.request.body ?? {}, 'body') : undefined

@@ -8,10 +8,16 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: { title: string; 
   const paths: ZodOpenApiPathsObject = {}
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, '{$1}')
+    const isAdmin = route.path.startsWith('/admin/')
     paths[path] ??= {}
     paths[path][route.method] = {
       summary: route.summary,
       tags: route.tags,
+      // Admin routes: a staff token or a secret key, with the permission the route states.
+      ...(isAdmin && {
+        security: [{ bearer: [] }, { secretKey: [] }],
+        'x-permission': route.permission ?? 'owner or admin',
+      }),
       requestParams: {
         ...(route.params && { path: route.params }),
         ...(route.query && { query: route.query }),
@@ -34,6 +40,10 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: { title: string; 
     info,
     paths,
     components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        secretKey: { type: 'http', scheme: 'basic', description: 'A secret API key (sk_…) as the user name' },
+      },
       schemas: {
         Error: {
           type: 'object',

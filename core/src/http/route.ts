@@ -119,8 +119,36 @@ export class RouteRegistry {
   }
 }
 
+/** Deeper than any request of the API: a body nested further is an attack on the parser, not data. */
+const MAX_DEPTH = 32
+
+/**
+ * Answers 400 for what no schema should have to meet: a string or key holding a NUL character (no
+ * field means one, and SQLite ends a statement's text at it) or nesting deeper than MAX_DEPTH.
+ * Walks with a stack of its own, so a hostile depth cannot overflow the call stack.
+ */
+export function rejectHostileStructure(value: unknown, part: string): void {
+  const pending: Array<{ value: unknown; path: string[] }> = [{ value, path: [] }]
+  const refuse = (path: string[], message: string): never => {
+    const field = path.length ? path.join('.') : part
+    throw new InvalidDataError(`Invalid request ${part}: ${field}: ${message}`, [{ field, message }])
+  }
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    if (typeof item.value === 'string' && item.value.includes('\u0000')) {
+      refuse(item.path, 'must not contain a NUL character')
+    }
+    if (typeof item.value !== 'object' || item.value === null) continue
+    if (item.path.length >= MAX_DEPTH) refuse(item.path, `is nested more than ${MAX_DEPTH} levels deep`)
+    for (const [key, child] of Object.entries(item.value)) {
+      if (key.includes('\u0000')) refuse(item.path, 'must not contain a NUL character')
+      pending.push({ value: child, path: [...item.path, key] })
+    }
+  }
+}
+
 /** Parses one part of the request, or answers 400 naming each failing field. */
 export function parseRequestPart<S extends z.ZodType>(schema: S, value: unknown, part: string): z.output<S> {
+  rejectHostileStructure(value, part)
   const result = schema.safeParse(value)
   if (result.success) return result.data
   const issues = result.error.issues.map((issue) => ({

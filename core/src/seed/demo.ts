@@ -13,6 +13,7 @@ import type { RegionService } from '../modules/region/service'
 import type { SalesChannelService } from '../modules/sales-channel/service'
 import type { StoreService } from '../modules/store/service'
 import type { TaxService } from '../modules/tax/service'
+import { seedDemoAdmin } from './demo-admin'
 
 const CATEGORIES: Record<
   string,
@@ -52,6 +53,8 @@ export interface DemoResult {
   publishableKey: string
   products: number
   regions: string[]
+  /** The owner's sign-in for the admin UI, when the store had no owner yet. */
+  admin?: { email: string; password: string }
 }
 
 function productImage(dir: string, name: string, title: string, color: string): string {
@@ -151,7 +154,8 @@ export async function seedDemo(app: Shopwright): Promise<DemoResult> {
     variantIds.map((variant, i) => ({ variant_id: variant.id, stocked_quantity: 5 + ((i * 7) % 56) })),
   )
   await seedDemoCheckout(app, { us: us.id, eu: eu.id })
-  return { publishableKey: key.token, products: inputs.length, regions: [us.id, eu.id] }
+  const admin = await seedDemoAdmin(app)
+  return { publishableKey: key.token, products: inputs.length, regions: [us.id, eu.id], admin }
 }
 
 /** Checkout for the demo shop: tax rates for every demo country, shipping options, a welcome code. */

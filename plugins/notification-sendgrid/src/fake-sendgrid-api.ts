@@ -12,6 +12,7 @@ export interface ReceivedMail {
   html?: string
   text?: string
   customArgs?: Record<string, string>
+  headers?: Record<string, string>
 }
 
 export interface FakeSendgrid {
@@ -59,6 +60,7 @@ export async function startFakeSendgrid(apiKey: string): Promise<FakeSendgrid> {
       subject?: string
       content?: Array<{ type: string; value: string }>
       custom_args?: Record<string, string>
+      headers?: Record<string, string>
     }
     const to = payload.personalizations?.[0]?.to?.[0]?.email ?? ''
     const next = scripted.get(to)?.shift()
@@ -77,6 +79,7 @@ export async function startFakeSendgrid(apiKey: string): Promise<FakeSendgrid> {
       text: payload.content?.find((part) => part.type === 'text/plain')?.value,
       html: payload.content?.find((part) => part.type === 'text/html')?.value,
       customArgs: payload.custom_args,
+      headers: payload.headers,
     })
     answer(202, undefined, { 'x-message-id': messageId })
   })

@@ -76,6 +76,7 @@ export class SendgridNotificationProvider implements NotificationProvider {
         subject: message.subject ?? '',
         text: message.text,
         ...(message.html ? { html: message.html } : {}),
+        ...(message.headers ? { headers: message.headers } : {}),
         customArgs: { shopwright_delivery_id: message.id },
       })
       const messageId = response.headers['x-message-id'] as string | undefined

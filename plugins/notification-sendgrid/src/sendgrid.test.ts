@@ -2,11 +2,11 @@
 // accepted mail is logged as sent with SendGrid's message id, a 500 is retried, a 400 is not, and the
 // signed Event Webhook moves deliveries on while a forged one is refused.
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto'
-import type { NotificationService } from '@shopwright/core'
+import { type MarketingService, type NotificationService, PermanentDeliveryError } from '@shopwright/core'
 import { createTestApp, eventually, type TestApp } from '@shopwright/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type FakeSendgrid, startFakeSendgrid } from './fake-sendgrid-api'
-import sendgridPlugin from './index'
+import sendgridPlugin, { SendgridNotificationProvider } from './index'
 
 const API_KEY = 'SG.test-key.0123456789'
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -109,6 +109,44 @@ describe('SendGrid notification provider', () => {
     expect(fake.requests - before).toBe(1)
     expect(delivery).toMatchObject({ status: 'failed', attempts: 1 })
     expect(delivery.last_error).toContain('personalizations.0.to.0.email: Does not contain a valid address.')
+  })
+
+  it('sends offers with one-click unsubscribe headers', async () => {
+    const marketing = app.container.resolve<MarketingService>('marketingService')
+    await marketing.setConsent('cus_offer', { consented: true, email: 'offer@example.com' })
+    const campaign = await marketing.createCampaign({
+      name: 'Winter',
+      promotion_code: 'WINTER',
+      segment: { type: 'all' },
+    })
+    await marketing.sendCampaign(campaign.id)
+    const mail = await eventually(() => fake.received.find((received) => received.to === 'offer@example.com'))
+    expect(mail.headers).toEqual({
+      'List-Unsubscribe': expect.stringMatching(
+        /^<http:\/\/.+\/store\/notifications\/unsubscribe\?token=.+>$/,
+      ),
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    })
+  })
+
+  it('treats a refused API key (401) as permanent', async () => {
+    const provider = new SendgridNotificationProvider({
+      apiKey: 'SG.revoked-key',
+      from: 'orders@linen.example',
+      apiBaseUrl: fake.url,
+      timeoutMs: 5000,
+    })
+    const sending = provider.send({
+      id: 'ndl_401',
+      channel: 'email',
+      to: 'ada@example.com',
+      subject: 'Hi',
+      text: 'Hi',
+    })
+    await expect(sending).rejects.toBeInstanceOf(PermanentDeliveryError)
+    await expect(sending).rejects.toThrow(
+      /SendGrid answered 401: The provided authorization grant is invalid/,
+    )
   })
 
   it('marks a delivery delivered from a signed event webhook', async () => {

@@ -3,10 +3,10 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { api, queryString } from '../../api'
 import { formatDate, formatMoney } from '../../format'
-import { useResource, useRoutes } from '../../hooks'
+import { useChange, useResource, useRoutes } from '../../hooks'
 import type { Customer, CustomerGroup, ListPage, Order } from '../../types'
 import { type FieldErrors, FormError, SelectField, TextField, useForm } from '../../ui/form'
-import { Badge, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
+import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
 import { nameOf } from './list'
 
 export function CustomerDetailPage() {
@@ -85,36 +85,22 @@ function CustomerOrders({ customer }: { customer: Customer }) {
       <ErrorNotice error={orders.error} />
       {orders.data?.count === 0 && <EmptyState title="No orders yet" />}
       {orders.data && orders.data.count > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Order</th>
-                <th scope="col" className="hide-sm">
-                  Date
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col" className="numeric">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {orders.data.orders.map((order) => (
-                <tr key={order.id}>
-                  <td>
-                    <Link to={`/orders/${order.id}`}>#{order.display_id}</Link>
-                  </td>
-                  <td className="hide-sm">{formatDate(order.created_at)}</td>
-                  <td>
-                    <Badge value={order.fulfillment_status} />
-                  </td>
-                  <td className="numeric">{formatMoney(order.total, order.currency_code)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={['Order', { label: 'Date', wide: true }, 'Status', { label: 'Total', numeric: true }]}
+        >
+          {orders.data.orders.map((order) => (
+            <tr key={order.id}>
+              <td>
+                <Link to={`/orders/${order.id}`}>#{order.display_id}</Link>
+              </td>
+              <td className="hide-sm">{formatDate(order.created_at)}</td>
+              <td>
+                <Badge value={order.fulfillment_status} />
+              </td>
+              <td className="numeric">{formatMoney(order.total, order.currency_code)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Section>
   )
@@ -199,17 +185,11 @@ function GroupsForm({ customer, reload }: { customer: Customer; reload: () => Pr
   const member = new Set(customer.groups.map((group) => group.id))
   const joinable = (groups.data?.customer_groups ?? []).filter((group) => !member.has(group.id))
   const [chosen, setChosen] = useState('')
-  const [problem, setProblem] = useState<Error>()
+  const { problem, run: change } = useChange(reload)
   const target = chosen || joinable[0]?.id || ''
 
   async function leave(group: CustomerGroup) {
-    try {
-      await api('POST', `/admin/customer-groups/${group.id}/customers`, { remove: [customer.id] })
-      setProblem(undefined)
-      await reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
+    await change(() => api('POST', `/admin/customer-groups/${group.id}/customers`, { remove: [customer.id] }))
   }
 
   return (

@@ -1,12 +1,12 @@
 // Customers: search, filter by account and group, pages from the server; and the customer groups.
 import { useState } from 'react'
-import { Link, useNavigate, useSearchParams } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { api, queryString } from '../../api'
 import { formatDate } from '../../format'
-import { useDebounced, useResource } from '../../hooks'
+import { useChange, useDebounced, useListParams, useResource } from '../../hooks'
 import type { Customer, CustomerGroup, ListPage } from '../../types'
 import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../../ui/form'
-import { EmptyState, ErrorNotice, Loading, PageHeader, Pagination, Section } from '../../ui/page'
+import { DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Pagination, Section } from '../../ui/page'
 
 const PAGE_SIZE = 20
 
@@ -16,22 +16,11 @@ export function nameOf(customer: Pick<Customer, 'first_name' | 'last_name' | 'em
 
 export function CustomerListPage() {
   const navigate = useNavigate()
-  const [params, setParams] = useSearchParams()
+  const { params, offset, update } = useListParams()
   const [search, setSearch] = useState(params.get('q') ?? '')
   const q = useDebounced(search.trim())
-  const offset = Number(params.get('offset') ?? 0) || 0
   const account = params.get('has_account') ?? ''
   const group = params.get('group') ?? ''
-
-  function update(changes: Record<string, string>) {
-    const next = new URLSearchParams(params)
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value)
-      else next.delete(key)
-    }
-    if (!('offset' in changes)) next.delete('offset')
-    setParams(next, { replace: true })
-  }
 
   const customers = useResource<ListPage & { customers: Customer[] }>(
     `/admin/customers${queryString({
@@ -95,39 +84,22 @@ export function CustomerListPage() {
         </EmptyState>
       )}
       {page && page.count > 0 && (
-        <div className={`table-wrap ${customers.loading ? 'stale' : ''}`} aria-busy={customers.loading}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Account</th>
-                <th scope="col" className="hide-sm">
-                  Groups
-                </th>
-                <th scope="col" className="hide-sm">
-                  Since
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.customers.map((customer) => (
-                <tr
-                  key={customer.id}
-                  className="clickable"
-                  onClick={() => navigate(`/customers/${customer.id}`)}
-                >
-                  <td>
-                    <Link to={`/customers/${customer.id}`}>{nameOf(customer)}</Link>
-                    <span className="muted small block">{customer.email}</span>
-                  </td>
-                  <td>{customer.has_account ? 'Account' : 'Guest'}</td>
-                  <td className="hide-sm">{customer.groups.map((item) => item.name).join(', ') || '—'}</td>
-                  <td className="hide-sm">{formatDate(customer.created_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={['Customer', 'Account', { label: 'Groups', wide: true }, { label: 'Since', wide: true }]}
+          busy={customers.loading}
+        >
+          {page.customers.map((customer) => (
+            <tr key={customer.id} className="clickable" onClick={() => navigate(`/customers/${customer.id}`)}>
+              <td>
+                <Link to={`/customers/${customer.id}`}>{nameOf(customer)}</Link>
+                <span className="muted small block">{customer.email}</span>
+              </td>
+              <td>{customer.has_account ? 'Account' : 'Guest'}</td>
+              <td className="hide-sm">{customer.groups.map((item) => item.name).join(', ') || '—'}</td>
+              <td className="hide-sm">{formatDate(customer.created_at)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {page && (
         <Pagination
@@ -145,17 +117,11 @@ export function CustomerListPage() {
 function GroupsSection({ groups, reload }: { groups: CustomerGroup[]; reload: () => Promise<void> }) {
   const form = useForm()
   const [name, setName] = useState('')
-  const [problem, setProblem] = useState<Error>()
+  const { problem, run: change } = useChange(reload)
 
   async function remove(group: CustomerGroup) {
     if (!window.confirm(`Delete the group ${group.name}? Its customers stay.`)) return
-    try {
-      await api('DELETE', `/admin/customer-groups/${group.id}`)
-      setProblem(undefined)
-      await reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
+    await change(() => api('DELETE', `/admin/customer-groups/${group.id}`))
   }
 
   return (

@@ -2,10 +2,10 @@
 import { useRef, useState } from 'react'
 import { api } from '../../api'
 import { formatDate, formatNumber } from '../../format'
-import { useOptionalResource, useResource } from '../../hooks'
+import { useChange, useOptionalResource, useResource } from '../../hooks'
 import type { CustomerGroup, ListPage } from '../../types'
 import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../../ui/form'
-import { Badge, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
+import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
 import { TEMPLATE_NAMES } from './log'
 import { NotificationTabs } from './tabs'
 
@@ -51,20 +51,16 @@ export function CampaignsPage() {
     '/admin/customer-groups?limit=200',
   )
   const groupNames = new Map((groups.data?.customer_groups ?? []).map((group) => [group.id, group.name]))
-  const [problem, setProblem] = useState<Error>()
+  const { problem, run: change } = useChange(campaigns.reload)
   const sendKeys = useRef(new Map<string, string>())
 
   async function send(campaign: Campaign) {
     if (!window.confirm(`Send ${campaign.name} now?`)) return
     const key = sendKeys.current.get(campaign.id) ?? crypto.randomUUID()
     sendKeys.current.set(campaign.id, key)
-    try {
-      await api('POST', `/admin/campaigns/${campaign.id}/send`, undefined, { idempotencyKey: key })
-      setProblem(undefined)
-      await campaigns.reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
+    await change(() =>
+      api('POST', `/admin/campaigns/${campaign.id}/send`, undefined, { idempotencyKey: key }),
+    )
   }
 
   return (
@@ -79,53 +75,44 @@ export function CampaignsPage() {
         </EmptyState>
       )}
       {campaigns.data && campaigns.data.count > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Campaign</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="hide-sm">
-                  Progress
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {campaigns.data.campaigns.map((campaign) => (
-                <tr key={campaign.id}>
-                  <td>
-                    {campaign.name}
-                    <span className="muted small block">
-                      {describeSegment(campaign.segment, groupNames)}
-                      {campaign.promotion_code && ` · code ${campaign.promotion_code}`}
-                    </span>
-                  </td>
-                  <td>
-                    <Badge value={campaign.status === 'draft' ? 'draft' : campaign.status} />
-                    {campaign.sent_at && (
-                      <span className="muted small block">{formatDate(campaign.sent_at)}</span>
-                    )}
-                  </td>
-                  <td className="hide-sm small">
-                    {formatNumber(campaign.recipients)} recipients ·{' '}
-                    {campaign.progress.sent + campaign.progress.delivered} sent · {campaign.progress.failed}{' '}
-                    failed
-                  </td>
-                  <td className="cell-actions">
-                    {campaign.status === 'draft' && (
-                      <button type="button" onClick={() => void send(campaign)}>
-                        Send<span className="visually-hidden"> {campaign.name}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            'Campaign',
+            'Status',
+            { label: 'Progress', wide: true },
+            { label: 'Actions', hidden: true },
+          ]}
+        >
+          {campaigns.data.campaigns.map((campaign) => (
+            <tr key={campaign.id}>
+              <td>
+                {campaign.name}
+                <span className="muted small block">
+                  {describeSegment(campaign.segment, groupNames)}
+                  {campaign.promotion_code && ` · code ${campaign.promotion_code}`}
+                </span>
+              </td>
+              <td>
+                <Badge value={campaign.status === 'draft' ? 'draft' : campaign.status} />
+                {campaign.sent_at && (
+                  <span className="muted small block">{formatDate(campaign.sent_at)}</span>
+                )}
+              </td>
+              <td className="hide-sm small">
+                {formatNumber(campaign.recipients)} recipients ·{' '}
+                {campaign.progress.sent + campaign.progress.delivered} sent · {campaign.progress.failed}{' '}
+                failed
+              </td>
+              <td className="cell-actions">
+                {campaign.status === 'draft' && (
+                  <button type="button" onClick={() => void send(campaign)}>
+                    Send<span className="visually-hidden"> {campaign.name}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <NewCampaign groups={groups.data?.customer_groups ?? []} reload={campaigns.reload} />
     </>

@@ -1,12 +1,11 @@
 // The delivery log: every email and SMS sent, newest first, with filters, its error, and a resend.
 import { useRef, useState } from 'react'
-import { useSearchParams } from 'react-router'
 import { api, queryString } from '../../api'
 import { formatDate } from '../../format'
-import { useDebounced, useResource } from '../../hooks'
+import { useChange, useDebounced, useListParams, useResource } from '../../hooks'
 import type { ListPage } from '../../types'
 import { SelectField, TextField } from '../../ui/form'
-import { Badge, EmptyState, ErrorNotice, Loading, PageHeader, Pagination } from '../../ui/page'
+import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Pagination } from '../../ui/page'
 import { NotificationTabs } from './tabs'
 
 export interface Delivery {
@@ -36,26 +35,14 @@ export const TEMPLATE_NAMES: Record<string, string> = {
 }
 
 export function NotificationLogPage() {
-  const [params, setParams] = useSearchParams()
+  const { params, offset, update } = useListParams()
   const [recipient, setRecipient] = useState(params.get('recipient') ?? '')
   const settled = useDebounced(recipient.trim())
-  const offset = Number(params.get('offset') ?? 0) || 0
   const status = params.get('status') ?? ''
   const channel = params.get('channel') ?? ''
   const template = params.get('template') ?? ''
-  const [problem, setProblem] = useState<Error>()
   const [resent, setResent] = useState<string>()
   const keys = useRef(new Map<string, string>())
-
-  function update(changes: Record<string, string>) {
-    const next = new URLSearchParams(params)
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value)
-      else next.delete(key)
-    }
-    if (!('offset' in changes)) next.delete('offset')
-    setParams(next, { replace: true })
-  }
 
   const log = useResource<ListPage & { notifications: Delivery[] }>(
     `/admin/notifications${queryString({
@@ -67,18 +54,18 @@ export function NotificationLogPage() {
       template,
     })}`,
   )
+  const { problem, run: change } = useChange(log.reload)
 
   async function resend(delivery: Delivery) {
     // One key per delivery while this page is open: a double click resends once.
     const key = keys.current.get(delivery.id) ?? crypto.randomUUID()
     keys.current.set(delivery.id, key)
-    try {
-      await api('POST', `/admin/notifications/${delivery.id}/resend`, undefined, { idempotencyKey: key })
-      setProblem(undefined)
+    if (
+      await change(() =>
+        api('POST', `/admin/notifications/${delivery.id}/resend`, undefined, { idempotencyKey: key }),
+      )
+    ) {
       setResent(delivery.recipient)
-      await log.reload()
-    } catch (caught) {
-      setProblem(caught as Error)
     }
   }
 
@@ -137,47 +124,33 @@ export function NotificationLogPage() {
         </EmptyState>
       )}
       {page && page.count > 0 && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Message</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="hide-sm">
-                  Sent
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.notifications.map((delivery) => (
-                <tr key={delivery.id}>
-                  <td>
-                    {TEMPLATE_NAMES[delivery.template] ?? delivery.template}
-                    <span className="muted small block">
-                      {delivery.channel} to {delivery.recipient}
-                    </span>
-                    {delivery.last_error && <span className="field-error block">{delivery.last_error}</span>}
-                  </td>
-                  <td>
-                    <Badge value={delivery.status} />
-                    <span className="muted small block">
-                      {delivery.attempts} attempt{delivery.attempts === 1 ? '' : 's'}
-                    </span>
-                  </td>
-                  <td className="hide-sm">{formatDate(delivery.sent_at ?? delivery.created_at)}</td>
-                  <td className="cell-actions">
-                    <button type="button" className="link" onClick={() => void resend(delivery)}>
-                      Resend<span className="visually-hidden"> to {delivery.recipient}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={['Message', 'Status', { label: 'Sent', wide: true }, { label: 'Actions', hidden: true }]}
+        >
+          {page.notifications.map((delivery) => (
+            <tr key={delivery.id}>
+              <td>
+                {TEMPLATE_NAMES[delivery.template] ?? delivery.template}
+                <span className="muted small block">
+                  {delivery.channel} to {delivery.recipient}
+                </span>
+                {delivery.last_error && <span className="field-error block">{delivery.last_error}</span>}
+              </td>
+              <td>
+                <Badge value={delivery.status} />
+                <span className="muted small block">
+                  {delivery.attempts} attempt{delivery.attempts === 1 ? '' : 's'}
+                </span>
+              </td>
+              <td className="hide-sm">{formatDate(delivery.sent_at ?? delivery.created_at)}</td>
+              <td className="cell-actions">
+                <button type="button" className="link" onClick={() => void resend(delivery)}>
+                  Resend<span className="visually-hidden"> to {delivery.recipient}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {page && (
         <Pagination

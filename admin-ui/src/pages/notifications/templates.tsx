@@ -12,7 +12,7 @@ import {
   TextField,
   useForm,
 } from '../../ui/form'
-import { ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
+import { DataTable, ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
 import { TEMPLATE_NAMES } from './log'
 import { NotificationTabs } from './tabs'
 
@@ -42,31 +42,20 @@ export function TemplateListPage() {
       <ErrorNotice error={templates.error} />
       {!templates.data && <Loading />}
       {templates.data && (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Template</th>
-                <th scope="col">Channel</th>
-                <th scope="col">Version</th>
-              </tr>
-            </thead>
-            <tbody>
-              {templates.data.templates.map((template) => (
-                <tr key={`${template.id}-${template.channel}-${template.locale}`}>
-                  <td>
-                    <Link to={`/notifications/templates/${template.id}?channel=${template.channel}`}>
-                      {TEMPLATE_NAMES[template.id] ?? template.id}
-                    </Link>
-                    <span className="muted small block">{template.description}</span>
-                  </td>
-                  <td>{template.channel === 'sms' ? 'SMS' : 'Email'}</td>
-                  <td>{template.overridden ? 'Your own' : 'Default'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Template', 'Channel', 'Version']}>
+          {templates.data.templates.map((template) => (
+            <tr key={`${template.id}-${template.channel}-${template.locale}`}>
+              <td>
+                <Link to={`/notifications/templates/${template.id}?channel=${template.channel}`}>
+                  {TEMPLATE_NAMES[template.id] ?? template.id}
+                </Link>
+                <span className="muted small block">{template.description}</span>
+              </td>
+              <td>{template.channel === 'sms' ? 'SMS' : 'Email'}</td>
+              <td>{template.overridden ? 'Your own' : 'Default'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   )

@@ -7,7 +7,7 @@ import { formatDate, formatMoney, fromMinorUnits, toMinorUnits } from '../../for
 import { useResource } from '../../hooks'
 import type { Fulfillment, Order, OrderItem, OrderReturn } from '../../types'
 import { CheckboxField, type FieldErrors, FormError, TextField, useForm } from '../../ui/form'
-import { Badge, ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
+import { Badge, DataTable, ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
 
 export function OrderDetailPage() {
   const { id } = useParams() as { id: string }
@@ -54,39 +54,26 @@ function OrderView({ order, reload }: { order: Order; reload: () => Promise<void
       <div className="two-columns">
         <div>
           <Section title="Items">
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Item</th>
-                    <th scope="col" className="numeric">
-                      Quantity
-                    </th>
-                    <th scope="col" className="numeric">
-                      Price
-                    </th>
-                    <th scope="col" className="hide-sm">
-                      Progress
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {order.items.map((item) => (
-                    <tr key={item.id}>
-                      <td>
-                        {item.title}
-                        {item.variant_title && (
-                          <span className="muted small block">{item.variant_title}</span>
-                        )}
-                      </td>
-                      <td className="numeric">{item.quantity}</td>
-                      <td className="numeric">{money(item.unit_price * item.quantity)}</td>
-                      <td className="hide-sm small">{progressOf(item)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={[
+                'Item',
+                { label: 'Quantity', numeric: true },
+                { label: 'Price', numeric: true },
+                { label: 'Progress', wide: true },
+              ]}
+            >
+              {order.items.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    {item.title}
+                    {item.variant_title && <span className="muted small block">{item.variant_title}</span>}
+                  </td>
+                  <td className="numeric">{item.quantity}</td>
+                  <td className="numeric">{money(item.unit_price * item.quantity)}</td>
+                  <td className="hide-sm small">{progressOf(item)}</td>
+                </tr>
+              ))}
+            </DataTable>
             <dl className="totals">
               <dt>Subtotal</dt>
               <dd>{money(order.item_total)}</dd>

@@ -1,12 +1,12 @@
 // Orders, newest first: search by email or number, filter by status and date, pages from the server.
 import { useState } from 'react'
-import { Link, useNavigate, useSearchParams } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { queryString } from '../../api'
 import { formatDate, formatMoney } from '../../format'
-import { useDebounced, useResource } from '../../hooks'
+import { useDebounced, useListParams, useResource } from '../../hooks'
 import type { ListPage, Order } from '../../types'
 import { SelectField, TextField } from '../../ui/form'
-import { Badge, EmptyState, ErrorNotice, Loading, PageHeader, Pagination } from '../../ui/page'
+import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Pagination } from '../../ui/page'
 
 const PAGE_SIZE = 20
 
@@ -40,24 +40,13 @@ function dayStart(day: string, plusDays = 0): string | undefined {
 
 export function OrderListPage() {
   const navigate = useNavigate()
-  const [params, setParams] = useSearchParams()
+  const { params, offset, update } = useListParams()
   const [search, setSearch] = useState(params.get('q') ?? '')
   const q = useDebounced(search.trim())
-  const offset = Number(params.get('offset') ?? 0) || 0
   const payment = params.get('payment_status') ?? ''
   const fulfillment = params.get('fulfillment_status') ?? ''
   const from = params.get('from') ?? ''
   const to = params.get('to') ?? ''
-
-  function update(changes: Record<string, string>) {
-    const next = new URLSearchParams(params)
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value)
-      else next.delete(key)
-    }
-    if (!('offset' in changes)) next.delete('offset')
-    setParams(next, { replace: true })
-  }
 
   const path = `/admin/orders${queryString({
     q,
@@ -124,45 +113,35 @@ export function OrderListPage() {
         </EmptyState>
       )}
       {page && page.count > 0 && (
-        <div className={`table-wrap ${orders.loading ? 'stale' : ''}`} aria-busy={orders.loading}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Order</th>
-                <th scope="col" className="hide-sm">
-                  Date
-                </th>
-                <th scope="col" className="hide-sm">
-                  Customer
-                </th>
-                <th scope="col">Payment</th>
-                <th scope="col">Fulfilment</th>
-                <th scope="col" className="numeric">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.orders.map((order) => (
-                <tr key={order.id} className="clickable" onClick={() => navigate(`/orders/${order.id}`)}>
-                  <td>
-                    <Link to={`/orders/${order.id}`}>#{order.display_id}</Link>
-                    {order.status === 'canceled' && <span className="muted small block">canceled</span>}
-                  </td>
-                  <td className="hide-sm">{formatDate(order.created_at)}</td>
-                  <td className="hide-sm">{order.email ?? '—'}</td>
-                  <td>
-                    <Badge value={order.payment_status} />
-                  </td>
-                  <td>
-                    <Badge value={order.fulfillment_status} />
-                  </td>
-                  <td className="numeric">{formatMoney(order.total, order.currency_code)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            'Order',
+            { label: 'Date', wide: true },
+            { label: 'Customer', wide: true },
+            'Payment',
+            'Fulfilment',
+            { label: 'Total', numeric: true },
+          ]}
+          busy={orders.loading}
+        >
+          {page.orders.map((order) => (
+            <tr key={order.id} className="clickable" onClick={() => navigate(`/orders/${order.id}`)}>
+              <td>
+                <Link to={`/orders/${order.id}`}>#{order.display_id}</Link>
+                {order.status === 'canceled' && <span className="muted small block">canceled</span>}
+              </td>
+              <td className="hide-sm">{formatDate(order.created_at)}</td>
+              <td className="hide-sm">{order.email ?? '—'}</td>
+              <td>
+                <Badge value={order.payment_status} />
+              </td>
+              <td>
+                <Badge value={order.fulfillment_status} />
+              </td>
+              <td className="numeric">{formatMoney(order.total, order.currency_code)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {page && (
         <Pagination

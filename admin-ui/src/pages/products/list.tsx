@@ -1,13 +1,13 @@
 // Products: search, filters and pages are asked of the server, so 100,000 products list as fast as 10.
 // The page, the search and the filters live in the address, so Back and a shared link keep them.
 import { useEffect, useState } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { downloadFile, queryString } from '../../api'
 import { formatDate } from '../../format'
-import { useDebounced, useOptionalResource, useResource } from '../../hooks'
+import { useDebounced, useListParams, useOptionalResource, useResource } from '../../hooks'
 import type { Category, Collection, ListPage, Product } from '../../types'
 import { SelectField, TextField } from '../../ui/form'
-import { Badge, EmptyState, ErrorNotice, Loading, PageHeader, Pagination } from '../../ui/page'
+import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Pagination } from '../../ui/page'
 
 const PAGE_SIZE = 20
 
@@ -20,23 +20,12 @@ const SORTS = [
 ]
 
 export function ProductListPage() {
-  const [params, setParams] = useSearchParams()
+  const { params, offset, update } = useListParams()
   const [search, setSearch] = useState(params.get('q') ?? '')
   const q = useDebounced(search.trim())
-  const offset = Number(params.get('offset') ?? 0) || 0
   const order = params.get('order') ?? '-created_at'
   const collection = params.get('collection_id') ?? ''
   const category = params.get('category_id') ?? ''
-
-  function update(changes: Record<string, string>) {
-    const next = new URLSearchParams(params)
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value)
-      else next.delete(key)
-    }
-    if (!('offset' in changes)) next.delete('offset')
-    setParams(next, { replace: true })
-  }
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search changes the address
   useEffect(() => {
@@ -132,50 +121,40 @@ export function ProductListPage() {
         </EmptyState>
       )}
       {page && page.count > 0 && (
-        <div className={`table-wrap ${products.loading ? 'stale' : ''}`} aria-busy={products.loading}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="hide-sm">
-                  Variants
-                </th>
-                <th scope="col" className="hide-sm">
-                  Collection
-                </th>
-                <th scope="col" className="hide-sm">
-                  Updated
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.products.map((product) => (
-                <tr key={product.id}>
-                  <td>
-                    <Link className="product-cell" to={`/products/${product.id}`}>
-                      {product.thumbnail ? (
-                        <img src={product.thumbnail} alt="" width={40} height={40} loading="lazy" />
-                      ) : (
-                        <span className="thumb-placeholder" aria-hidden="true" />
-                      )}
-                      <span>
-                        {product.title}
-                        <span className="muted small block">{product.handle}</span>
-                      </span>
-                    </Link>
-                  </td>
-                  <td>
-                    <Badge value={product.status} />
-                  </td>
-                  <td className="hide-sm">{product.variants.length}</td>
-                  <td className="hide-sm">{product.collection?.title ?? '—'}</td>
-                  <td className="hide-sm">{formatDate(product.updated_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            'Product',
+            'Status',
+            { label: 'Variants', wide: true },
+            { label: 'Collection', wide: true },
+            { label: 'Updated', wide: true },
+          ]}
+          busy={products.loading}
+        >
+          {page.products.map((product) => (
+            <tr key={product.id}>
+              <td>
+                <Link className="product-cell" to={`/products/${product.id}`}>
+                  {product.thumbnail ? (
+                    <img src={product.thumbnail} alt="" width={40} height={40} loading="lazy" />
+                  ) : (
+                    <span className="thumb-placeholder" aria-hidden="true" />
+                  )}
+                  <span>
+                    {product.title}
+                    <span className="muted small block">{product.handle}</span>
+                  </span>
+                </Link>
+              </td>
+              <td>
+                <Badge value={product.status} />
+              </td>
+              <td className="hide-sm">{product.variants.length}</td>
+              <td className="hide-sm">{product.collection?.title ?? '—'}</td>
+              <td className="hide-sm">{formatDate(product.updated_at)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {page && (
         <Pagination

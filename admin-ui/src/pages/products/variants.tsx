@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react'
 import { api, queryString } from '../../api'
 import { formatMoney, fromMinorUnits, toMinorUnits } from '../../format'
-import { useCurrencies, useRoutes } from '../../hooks'
+import { useChange, useCurrencies, useRoutes } from '../../hooks'
 import type { Product, Variant } from '../../types'
 import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../../ui/form'
 import { ErrorNotice, Section } from '../../ui/page'
@@ -46,17 +46,11 @@ export function VariantsSection({ product, reload }: { product: Product; reload:
   const routes = useRoutes()
   const editable = routes?.has('POST /admin/products/{id}/variants/{variant_id}') ?? false
   const [editing, setEditing] = useState<string | null>(null)
-  const [problem, setProblem] = useState<Error>()
+  const { problem, run: change } = useChange(reload)
 
   async function remove(variant: Variant) {
     if (!window.confirm(`Delete the variant ${variant.title} and its prices?`)) return
-    try {
-      await api('DELETE', `/admin/products/${product.id}/variants/${variant.id}`)
-      setProblem(undefined)
-      await reload()
-    } catch (caught) {
-      setProblem(caught as Error)
-    }
+    await change(() => api('DELETE', `/admin/products/${product.id}/variants/${variant.id}`))
   }
 
   return (

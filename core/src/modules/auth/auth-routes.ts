@@ -2,7 +2,7 @@
 // sessions, password reset, verification; plus Shopwright's one-time-code sign-in and outside providers.
 import type { Context } from 'koa'
 import { z } from 'zod'
-import { currentAuthentication } from '../../http/actor'
+import { currentAuthentication, requireCustomerId } from '../../http/actor'
 import { defineRoute } from '../../http/route'
 import { UnauthorizedError } from '../../kernel/errors'
 import type { TokenCallerIdentifier } from './identify'
@@ -15,6 +15,10 @@ const password = z.string().max(256)
 const credentials = z.object({ email, password })
 const tokenResponse = z.object({ token: z.string() })
 const signedIn = z.object({ token: z.string(), refresh_token: z.string() })
+const secondFactorChallenge = z.object({
+  token: z.string(),
+  mfa_challenge: z.object({ id: z.string(), method: z.literal('email') }),
+})
 const codeAddress = z
   .object({
     email: email.optional(),
@@ -54,7 +58,8 @@ function emailpassRoutes(actorType: ActorType) {
       summary: `Sign in as a ${actorType} with email and password`,
       tags,
       body: credentials,
-      response: signedIn,
+      // With the second factor on, a challenge: the code to send to /auth/mfa/challenges/:id/verify.
+      response: z.union([signedIn, secondFactorChallenge]),
       handler: ({ body, koa, resolve }) => auth(resolve).signIn(actorType, body.email, body.password, koa.ip),
     }),
     defineRoute({
@@ -168,6 +173,32 @@ export const verifySignInCode = defineRoute({
     auth(resolve).verifySignInCode({ email: body.email, phone: body.phone }, body.code, koa.ip),
 })
 
+export const verifySecondFactor = defineRoute({
+  method: 'post',
+  path: '/auth/mfa/challenges/:id/verify',
+  summary: 'Complete a password sign-in with the code its second factor sent (at most 5 tries)',
+  tags,
+  params: z.object({ id: z.string().max(64) }),
+  body: z.object({
+    method: z.literal('email').optional(),
+    code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code'),
+  }),
+  response: signedIn,
+  handler: ({ params, body, koa, resolve }) => auth(resolve).verifySecondFactor(params.id, body.code, koa.ip),
+})
+
+export const setSecondFactor = defineRoute({
+  method: 'post',
+  path: '/auth/customer/second-factor',
+  summary: 'Turn on or off the emailed code that a password sign-in also needs',
+  tags,
+  body: z.object({ enabled: z.boolean() }).strict(),
+  response: z.object({ second_factor: z.literal('email').nullable() }),
+  handler: async ({ body, koa, resolve }) => ({
+    second_factor: await auth(resolve).setSecondFactor('customer', requireCustomerId(koa), body.enabled),
+  }),
+})
+
 export const requestVerification = defineRoute({
   method: 'post',
   path: '/auth/verification/request',
@@ -221,7 +252,7 @@ export const startProviderSignIn = defineRoute({
   params: providerParams,
   response: z.object({ location: z.string() }),
   handler: ({ params, koa, resolve }) =>
-    auth(resolve).authorizationUrl(params.provider, 'customer', koa.origin),
+    auth(resolve).authorizationUrl(params.provider, 'customer', `${koa.protocol}://${koa.host}`),
 })
 
 const callbackHandler = ({
@@ -256,6 +287,8 @@ export const authRoutes = [
   deleteSession,
   requestSignInCode,
   verifySignInCode,
+  verifySecondFactor,
+  setSecondFactor,
   requestVerification,
   confirmVerification,
   startProviderSignIn,

@@ -1,6 +1,7 @@
 // One-time codes and rate limits, read from the local notification outbox as a shopper would read
 // their inbox: sign-in codes by email and SMS, email verification, password reset; at most 5 guesses
 // per code, expiry, resend cooldown, and 429s for fast repeated sign-in failures.
+import Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { KeyValueStore } from '../../infra/kv'
 import { createTestApp, eventually, type TestApp } from '../../testing'
@@ -187,6 +188,55 @@ describe('one-time codes and rate limits', () => {
       body: { email: 'forgetful@example.com', password: 'new password 2' },
     })
     expect(newPassword.status).toBe(200)
+  })
+
+  it('asks for an emailed code after the password once the second factor is on', async () => {
+    const email = 'careful@example.com'
+    await customer(email, 'careful password')
+    const signIn = () =>
+      app.request('POST', '/auth/customer/emailpass', { body: { email, password: 'careful password' } })
+    const headers = { authorization: `Bearer ${(await signIn()).body.token}` }
+    const unverified = await app.request('POST', '/auth/customer/second-factor', {
+      body: { enabled: true },
+      headers,
+    })
+    expect(unverified.status).toBe(400)
+    expect(unverified.body.message).toMatch(/Verify your email/)
+    const verification = await inbox(email, /Confirm your email/)
+    await app.request('POST', '/auth/verification/confirm', {
+      body: { code: codeIn(verification.text) },
+      headers,
+    })
+    const enabled = await app.request('POST', '/auth/customer/second-factor', {
+      body: { enabled: true },
+      headers,
+    })
+    expect(enabled.body).toEqual({ second_factor: 'email' })
+
+    // The Medusa JS SDK sees the challenge, and completes it with the code from the inbox.
+    const sdk = new Medusa({ baseUrl: app.url(), auth: { type: 'jwt', jwtTokenStorageMethod: 'memory' } })
+    const challenged = (await sdk.auth.login('customer', 'emailpass', {
+      email,
+      password: 'careful password',
+    })) as {
+      mfa_required: boolean
+      mfa_challenge: { id: string }
+      token: string
+    }
+    expect(challenged.mfa_required).toBe(true)
+    const halfway = await app.request('GET', '/store/customers/me', {
+      headers: { authorization: `Bearer ${challenged.token}` },
+    })
+    expect(halfway.status).toBe(401)
+    const code = await inbox(email, SIGN_IN_CODE)
+    const token = await sdk.auth.mfa.verifyChallenge(challenged.mfa_challenge.id, {
+      method: 'email' as never,
+      code: codeIn(code.text),
+    })
+    const me = await app.request('GET', '/store/customers/me', {
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(me.body.customer.email).toBe(email)
   })
 
   it('answers 429 with Retry-After to 20 fast sign-in failures', async () => {

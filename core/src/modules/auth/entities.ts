@@ -19,6 +19,8 @@ export const AuthIdentity = defineEntity({
     email: p.string().length(191).nullable(),
     email_verified: p.boolean().default(false),
     password_hash: p.string().length(255).nullable(),
+    /** `email`: a password sign-in also needs a one-time code sent to the verified email. */
+    second_factor: p.string().length(8).nullable(),
     ...timestamps(),
   },
   uniques: [{ properties: ['actor_type', 'provider', 'entity_id'] }],

@@ -25,6 +25,12 @@ export interface SignedIn {
   refresh_token: string
 }
 
+/** A password that needs its second factor: a code went to the email; the token opens nothing. */
+export interface SecondFactorChallenge {
+  token: string
+  mfa_challenge: { id: string; method: 'email' }
+}
+
 type Identity = {
   id: string
   actor_type: string
@@ -34,6 +40,7 @@ type Identity = {
   email?: string | null
   email_verified: boolean
   password_hash?: string | null
+  second_factor?: string | null
 }
 
 const RESET_TOKEN_SECONDS = 15 * 60
@@ -128,7 +135,12 @@ export class AuthService {
     return { token }
   }
 
-  async signIn(actorType: ActorType, email: string, password: string, ip: string): Promise<SignedIn> {
+  async signIn(
+    actorType: ActorType,
+    email: string,
+    password: string,
+    ip: string,
+  ): Promise<SignedIn | SecondFactorChallenge> {
     const entityId = normalizeEmail(email)
     await this.limits.signInIp.consume(ip)
     await this.limits.signIn.consume(`${actorType}:${entityId}`)
@@ -138,7 +150,66 @@ export class AuthService {
     const valid = await verifyPassword(identity?.password_hash, password)
     if (!identity || !valid) throw new UnauthorizedError(WRONG_CREDENTIALS)
     await this.limits.signIn.reset(`${actorType}:${entityId}`)
+    if (identity.second_factor === 'email' && identity.email) return this.challengeSecondFactor(identity)
     return this.startSession(identity)
+  }
+
+  private async challengeSecondFactor(identity: Identity): Promise<SecondFactorChallenge> {
+    const challengeId = generateId('mfa')
+    const issued = await this.codes.issue('second-factor', identity.id, { challenge_id: challengeId })
+    await this.kv.set(`auth:mfa:${challengeId}`, identity.id, CODE_TTL_MS)
+    await this.send({
+      template: 'otp_code',
+      channel: 'email',
+      to: identity.email!,
+      data: { code: issued.code, expires_in_minutes: CODE_TTL_MS / 60_000, purpose: 'second-factor' },
+      idempotency_key: `otp_code:${issued.id}`,
+      customer_id: identity.actor_type === 'customer' ? identity.actor_id : null,
+    })
+    const token = await this.signer.sign(
+      {
+        actor_id: '',
+        actor_type: identity.actor_type as ActorType,
+        auth_identity_id: identity.id,
+        sid: '',
+        app_metadata: {},
+      },
+      'verification',
+      CODE_TTL_MS / 1000,
+    )
+    return { token, mfa_challenge: { id: challengeId, method: 'email' } }
+  }
+
+  /** Completes a password sign-in with the code of its second factor (at most 5 tries). */
+  async verifySecondFactor(challengeId: string, code: string, ip: string): Promise<SignedIn> {
+    await this.limits.codeCheck.consume(ip)
+    const identityId = await this.kv.get(`auth:mfa:${challengeId}`)
+    if (!identityId)
+      throw new UnauthorizedError('The sign-in challenge is unknown or has expired: sign in again')
+    const payload = await this.codes.consume('second-factor', identityId, code)
+    if (payload.challenge_id !== challengeId) throw new UnauthorizedError('The code is wrong or has expired')
+    await this.kv.delete(`auth:mfa:${challengeId}`)
+    const identity = await this.db.em().findOne(AuthIdentity, { id: identityId })
+    if (!identity) throw new UnauthorizedError('The code is wrong or has expired')
+    return this.startSession(identity)
+  }
+
+  /** Turns the emailed second factor on or off for an actor's password sign-in; on needs a verified email. */
+  async setSecondFactor(actorType: ActorType, actorId: string, enabled: boolean): Promise<'email' | null> {
+    const em = this.db.em()
+    const identity = await em.findOne(AuthIdentity, {
+      actor_type: actorType,
+      actor_id: actorId,
+      provider: 'emailpass',
+    })
+    if (!identity)
+      throw new InvalidDataError('This account signs in without a password, so it has no second factor')
+    if (enabled && !identity.email_verified) {
+      throw new InvalidDataError('Verify your email address first: the second factor is a code sent to it')
+    }
+    const value = enabled ? 'email' : null
+    await em.nativeUpdate(AuthIdentity, { id: identity.id }, { second_factor: value })
+    return value
   }
 
   /** Links a registration's identity to the actor it created (once). */

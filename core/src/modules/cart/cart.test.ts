@@ -2,7 +2,7 @@
 // cart (items, address, shipping, promotion code) and every total is exact, in tax-exclusive and
 // tax-inclusive regions; prices come from the catalog only; bad input gets clear 4xx answers; a
 // customer's cart is invisible to everyone else; a completed cart cannot change.
-import Medusa from '@medusajs/js-sdk'
+import type Medusa from '@medusajs/js-sdk'
 import type { HttpTypes } from '@medusajs/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StoreShippingOptionView } from '../fulfillment/store-routes'
@@ -42,8 +42,8 @@ describe('cart through the Store API', () => {
 
   beforeAll(async () => {
     shop = await openTestShop()
-    sdk = new Medusa({ baseUrl: shop.app.url(), publishableKey: shop.key })
-    headers = { 'x-publishable-api-key': shop.key }
+    sdk = shop.sdk
+    headers = shop.headers
   })
   afterAll(async () => {
     await shop?.close()
@@ -177,6 +177,39 @@ describe('cart through the Store API', () => {
     expect(moved).toMatchObject({ region_id: shop.eu, currency_code: 'eur', shipping_methods: [] })
     expect(moved.items?.map((item) => [item.unit_price, item.is_tax_inclusive])).toEqual([[4200, true]])
     expect(moved.item_total).toBe(8400)
+  })
+
+  it('prices each line from the catalog by its quantity tier and a live sale price list', async () => {
+    const candle = (
+      await admin(shop.app, 'POST', '/admin/products', {
+        title: 'Beeswax Candle',
+        status: 'published',
+        sales_channel_ids: [shop.salesChannel],
+        variants: [
+          {
+            title: 'Candle',
+            manage_inventory: false,
+            prices: [
+              { currency_code: 'usd', amount: 2000 },
+              { currency_code: 'usd', amount: 1500, min_quantity: 10 },
+            ],
+          },
+        ],
+      })
+    ).product.variants[0].id
+    await admin(shop.app, 'POST', '/admin/price-lists', {
+      title: 'Candle sale',
+      type: 'sale',
+      status: 'active',
+      prices: [{ variant_id: candle, currency_code: 'usd', amount: 1800 }],
+    })
+    const { cart } = await sdk.store.cart.create({
+      region_id: shop.us,
+      items: [{ variant_id: candle, quantity: 1 }],
+    })
+    expect(cart.items?.[0]?.unit_price).toBe(1800)
+    const { cart: bulk } = await sdk.store.cart.updateLineItem(cart.id, cart.items![0]!.id, { quantity: 10 })
+    expect([bulk.items?.[0]?.unit_price, bulk.item_subtotal]).toEqual([1500, 15000])
   })
 
   it('refuses a region where a line has no price, and changes nothing', async () => {
@@ -322,9 +355,7 @@ describe('cart through the Store API', () => {
     const owned = await carts().createCart(
       { region_id: shop.us, items: [{ variant_id: shop.mug.variant, quantity: 1 }] },
       {
-        sales_channel_ids: [
-          (await carts().retrieveCart((await sdk.store.cart.create({})).cart.id, null)).sales_channel_id,
-        ],
+        sales_channel_ids: [shop.salesChannel],
         customer_id: 'cus_ada',
       },
     )
@@ -344,6 +375,43 @@ describe('cart through the Store API', () => {
     const taken = await carts().setCustomer(guest.id, 'cus_grace')
     expect(taken.customer_id).toBe('cus_grace')
     expect((await shop.app.request('GET', `/store/carts/${guest.id}`, { headers })).status).toBe(404)
+  })
+
+  it('lets a signed-in customer take over a guest cart, after which only they can see or change it', async () => {
+    const signUp = async (email: string) => {
+      const password = 'correct horse battery'
+      const registration = await shop.app.request('POST', '/auth/customer/emailpass/register', {
+        body: { email, password },
+      })
+      await shop.app.request('POST', '/store/customers', {
+        headers: { ...headers, authorization: `Bearer ${registration.body.token}` },
+        body: { first_name: email.split('@')[0] },
+      })
+      const signIn = await shop.app.request('POST', '/auth/customer/emailpass', { body: { email, password } })
+      return { ...headers, authorization: `Bearer ${signIn.body.token}` }
+    }
+    const ada = await signUp('ada.cart@example.com')
+    const grace = await signUp('grace.cart@example.com')
+    const { cart } = await sdk.store.cart.create({ items: [{ variant_id: shop.mug.variant, quantity: 1 }] })
+
+    const taken = await shop.app.request('POST', `/store/carts/${cart.id}/customer`, { headers: ada })
+    expect(taken.status).toBe(200)
+    expect(taken.body.cart.customer_id).toEqual(expect.stringMatching(/^cus_/))
+    expect(taken.body.cart.email).toBe('ada.cart@example.com')
+    expect((await shop.app.request('GET', `/store/carts/${cart.id}`, { headers: ada })).status).toBe(200)
+    for (const caller of [grace, headers]) {
+      expect((await shop.app.request('GET', `/store/carts/${cart.id}`, { headers: caller })).status).toBe(404)
+      const change = await shop.app.request('POST', `/store/carts/${cart.id}`, {
+        headers: caller,
+        body: { email: 'thief@example.com' },
+      })
+      expect(change.status).toBe(404)
+    }
+    const stolen = await shop.app.request('POST', `/store/carts/${cart.id}/customer`, { headers: grace })
+    expect(stolen.status).toBe(404)
+    const { body } = await shop.app.request('POST', '/store/carts', { headers: grace, body: {} })
+    expect(body.cart.customer_id).toEqual(expect.stringMatching(/^cus_/))
+    expect((await shop.app.request('GET', `/store/carts/${body.cart.id}`, { headers: ada })).status).toBe(404)
   })
 
   it('completes a cart once however many completions race, and refuses changes afterwards', async () => {

@@ -1,5 +1,6 @@
 // The demo shop is ready to check out: the Medusa JS SDK builds a guest cart against a freshly seeded
-// Shopwright (two items, an address, a shipping option, the welcome code) with taxes and totals.
+// Shopwright (two items, an address, a shipping option, the welcome code) with taxes and totals, pays
+// with the built-in provider and completes it into an order.
 import Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DemoResult, seedDemo } from '../../seed/demo'
@@ -47,5 +48,21 @@ describe('checkout in the demo shop', () => {
     // German VAT is contained in the prices: 19/119 of what is paid.
     expect(Math.abs(done.tax_total - (done.total * 19) / 119)).toBeLessThanOrEqual(2)
     expect(done.items?.every((item) => item.tax_lines?.[0]?.rate === 19)).toBe(true)
+
+    // Then pays with the built-in provider and completes: the order carries the cart's totals.
+    const { payment_collection } = await sdk.store.payment.initiatePaymentSession(done, {
+      provider_id: 'pp_system_default',
+    })
+    const { cart: paying } = await sdk.store.cart.retrieve(cart.id)
+    expect(paying.payment_collection?.id).toBe(payment_collection.id)
+    const completed = await sdk.store.cart.complete(cart.id)
+    expect(completed.type).toBe('order')
+    if (completed.type !== 'order') return
+    expect(completed.order).toMatchObject({ total: done.total, email: 'guest@example.com' })
+    const again = await app.request('POST', `/store/carts/${cart.id}/line-items`, {
+      headers: { 'x-publishable-api-key': demo.publishableKey },
+      body: { variant_id: first!.id, quantity: 1 },
+    })
+    expect(again.status).toBe(409)
   })
 })

@@ -2,6 +2,6 @@
 export const CartEvents = {
   created: 'cart.created',
   updated: 'cart.updated',
-  customerUpdated: 'cart.customer_updated',
+  customerTransferred: 'cart.customer_transferred',
   regionUpdated: 'cart.region_updated',
 } as const

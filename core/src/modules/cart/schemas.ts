@@ -1,6 +1,7 @@
 // The cart as the Store API shows it (Medusa's StoreCart), and the bodies its routes take. Bodies are
 // strict: a field the API does not take (unit_price, total, …) is a 400, never trusted.
 import { z } from 'zod'
+import { variantSchema } from '../product/schemas'
 import { regionSchema } from '../region/schemas'
 
 const money = z.number().int()
@@ -61,6 +62,11 @@ export const cartAddressSchema = z.object({
   ...stamps,
 })
 
+/** A line's variant as the catalog has it now: whether it manages stock, etc. (no option values). */
+export const lineVariantSchema = variantSchema.omit({ options: true, calculated_price: true }).extend({
+  options: z.null(),
+})
+
 export const cartLineItemSchema = z.object({
   id: z.string(),
   cart_id: z.string(),
@@ -80,6 +86,8 @@ export const cartLineItemSchema = z.object({
   variant_barcode: z.string().optional(),
   variant_title: z.string(),
   variant_option_values: z.record(z.string(), z.string()).optional(),
+  /** The variant as the catalog has it now (absent once deleted): whether it manages stock, etc. */
+  variant: lineVariantSchema.optional(),
   requires_shipping: z.boolean(),
   is_discountable: z.boolean(),
   is_tax_inclusive: z.boolean(),

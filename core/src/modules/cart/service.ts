@@ -72,14 +72,20 @@ const iso = (value: Date) => value.toISOString()
 
 export class CartService {
   private readonly variants: VariantLookup
-  private paymentCollectionOf: ((cartId: string) => Promise<Record<string, unknown> | undefined>) | undefined
+  private paymentCollectionOf: ((cartId: string) => Promise<object | undefined>) | undefined
+  private customerEmailOf: ((customerId: string) => Promise<string | null>) | undefined
 
   constructor(private readonly deps: CartServiceDeps) {
     this.variants = new VariantLookup(deps.db)
   }
 
+  /** Lets the customer module tell a customer's email, which a cart they take over adopts. */
+  useCustomerEmails(lookup: (customerId: string) => Promise<string | null>): void {
+    this.customerEmailOf = lookup
+  }
+
   /** Lets the payment module show a cart's payment collection in the cart. */
-  usePaymentCollections(loader: (cartId: string) => Promise<Record<string, unknown> | undefined>): void {
+  usePaymentCollections(loader: (cartId: string) => Promise<object | undefined>): void {
     this.paymentCollectionOf = loader
   }
 
@@ -163,6 +169,8 @@ export class CartService {
       ),
     })
 
+    const email =
+      input.email ?? (caller.customer_id ? await this.customerEmailOf?.(caller.customer_id) : null) ?? null
     const id = generateId('cart')
     await this.deps.db.transaction(async (em) => {
       em.create(Cart, {
@@ -170,7 +178,7 @@ export class CartService {
         region_id: region.id,
         customer_id: caller.customer_id,
         sales_channel_id: salesChannelId,
-        email: input.email ?? null,
+        email,
         currency_code: region.currency_code,
         locale: input.locale ?? null,
         shipping_address_id: input.shipping_address
@@ -340,9 +348,13 @@ export class CartService {
 
   /** Gives a guest cart to the signed-in customer (a customer's own cart stays theirs). */
   async setCustomer(id: string, customerId: string): Promise<CartView> {
-    return this.write(id, customerId, async () => async (em) => {
-      await em.nativeUpdate(Cart, { id }, { customer_id: customerId })
-      this.deps.events.emit(em, CartEvents.customerUpdated, { id, customer_id: customerId })
+    return this.write(id, customerId, async (cart) => {
+      // As in Medusa, the cart takes the customer's email.
+      const email = (await this.customerEmailOf?.(customerId)) ?? cart.email ?? null
+      return async (em) => {
+        await em.nativeUpdate(Cart, { id }, { customer_id: customerId, email })
+        this.deps.events.emit(em, CartEvents.customerTransferred, { id, customer_id: customerId })
+      }
     })
   }
 
@@ -638,6 +650,7 @@ export class CartService {
         : Promise.resolve([] as AddressRow[]),
       this.paymentCollectionOf?.(cart.id),
     ])
+    const variants = await this.variants.lineVariants([...new Set(items.map((item) => item.variant_id))])
     const shippingAddress = addresses.find((address) => address.id === cart.shipping_address_id)
     const billingAddress = addresses.find((address) => address.id === cart.billing_address_id)
     // Without an address, a region of one country is taxed as that country.
@@ -686,13 +699,9 @@ export class CartService {
       0,
     )
 
-    const { shipping_options: options } = methods.length
-      ? await this.deps.fulfillmentService.listShippingOptions({
-          limit: methods.length,
-          offset: 0,
-          id: methods.map((method) => method.shipping_option_id),
-        })
-      : { shipping_options: [] }
+    const options = await this.deps.fulfillmentService.optionsByIds(
+      methods.map((method) => method.shipping_option_id),
+    )
     const priced = methods.flatMap((method) => {
       const option = options.find((candidate) => candidate.id === method.shipping_option_id)
       return option ? [{ method, amount: this.deps.fulfillmentService.priceFor(option, itemAmount) }] : []
@@ -778,6 +787,7 @@ export class CartService {
           variant_barcode: item.variant_barcode,
           variant_title: item.variant_title,
           variant_option_values: item.variant_option_values,
+          variant: variants.get(item.variant_id),
           requires_shipping: item.requires_shipping,
           is_discountable: item.is_discountable,
           is_tax_inclusive: item.is_tax_inclusive,
@@ -857,7 +867,7 @@ export class CartService {
         locale: cart.locale,
         shipping_address: addressView(shippingAddress),
         billing_address: addressView(billingAddress),
-        payment_collection: paymentCollection,
+        payment_collection: paymentCollection as Record<string, unknown> | undefined,
         completed_at: cart.completed_at ? iso(cart.completed_at) : null,
       }),
       region,

@@ -6,6 +6,7 @@ import { requirePublishableKey } from '../../http/publishable-key'
 import { defineRoute } from '../../http/route'
 import { UnauthorizedError } from '../../kernel/errors'
 import type { SalesChannelService } from '../sales-channel/service'
+import type { CartView } from './schemas'
 import {
   cartCreateSchema,
   cartSchema,
@@ -42,70 +43,72 @@ export const createStoreCart = defineRoute({
   }),
 })
 
-export const retrieveStoreCart = defineRoute({
+/**
+ * A route on one cart: checks the publishable key, calls the cart service for the caller (a cart that
+ * belongs to another customer is a 404) and answers `{ cart }`.
+ */
+function cartRoute<P extends z.ZodType, B extends z.ZodType = z.ZodUndefined>(route: {
+  method: 'get' | 'post' | 'delete'
+  path: string
+  summary: string
+  params: P
+  body?: B
+  run: (
+    carts: CartService,
+    input: { params: z.output<P>; body: z.output<B>; customerId: string | null },
+  ) => Promise<CartView>
+}) {
+  return defineRoute({
+    method: route.method,
+    path: route.path,
+    summary: route.summary,
+    tags,
+    params: route.params,
+    query: fieldsQuery,
+    body: route.body,
+    response: cartResponse,
+    handler: async ({ params, body, koa, resolve }) => {
+      const { customer_id } = await caller(koa, resolve)
+      const carts = resolve<CartService>('cartService')
+      return { cart: await route.run(carts, { params, body: body as z.output<B>, customerId: customer_id }) }
+    },
+  })
+}
+
+export const retrieveStoreCart = cartRoute({
   method: 'get',
   path: '/store/carts/:id',
   summary: 'Get a cart',
-  tags,
   params: cartParams,
-  query: fieldsQuery,
-  response: cartResponse,
-  handler: async ({ params, koa, resolve }) => {
-    const { customer_id } = await caller(koa, resolve)
-    return { cart: await resolve<CartService>('cartService').retrieveCart(params.id, customer_id) }
-  },
+  run: (carts, { params, customerId }) => carts.retrieveCart(params.id, customerId),
 })
 
-export const updateStoreCart = defineRoute({
+export const updateStoreCart = cartRoute({
   method: 'post',
   path: '/store/carts/:id',
   summary: 'Update a cart: email, addresses, region (re-prices every line), promotion codes',
-  tags,
   params: cartParams,
-  query: fieldsQuery,
   body: cartUpdateSchema,
-  response: cartResponse,
-  handler: async ({ params, body, koa, resolve }) => {
-    const { customer_id } = await caller(koa, resolve)
-    return { cart: await resolve<CartService>('cartService').updateCart(params.id, customer_id, body) }
-  },
+  run: (carts, { params, body, customerId }) => carts.updateCart(params.id, customerId, body),
 })
 
-export const addStoreLineItem = defineRoute({
+export const addStoreLineItem = cartRoute({
   method: 'post',
   path: '/store/carts/:id/line-items',
   summary: 'Add a variant to a cart (the same variant again adds to its line)',
-  tags,
   params: cartParams,
-  query: fieldsQuery,
   body: lineItemInputSchema,
-  response: cartResponse,
-  handler: async ({ params, body, koa, resolve }) => {
-    const { customer_id } = await caller(koa, resolve)
-    return { cart: await resolve<CartService>('cartService').addLineItem(params.id, customer_id, body) }
-  },
+  run: (carts, { params, body, customerId }) => carts.addLineItem(params.id, customerId, body),
 })
 
-export const updateStoreLineItem = defineRoute({
+export const updateStoreLineItem = cartRoute({
   method: 'post',
   path: '/store/carts/:id/line-items/:line_id',
   summary: "Change a line's quantity (0 removes it)",
-  tags,
   params: lineParams,
-  query: fieldsQuery,
   body: lineItemUpdateSchema,
-  response: cartResponse,
-  handler: async ({ params, body, koa, resolve }) => {
-    const { customer_id } = await caller(koa, resolve)
-    return {
-      cart: await resolve<CartService>('cartService').updateLineItem(
-        params.id,
-        customer_id,
-        params.line_id,
-        body,
-      ),
-    }
-  },
+  run: (carts, { params, body, customerId }) =>
+    carts.updateLineItem(params.id, customerId, params.line_id, body),
 })
 
 export const deleteStoreLineItem = defineRoute({
@@ -132,72 +135,43 @@ export const deleteStoreLineItem = defineRoute({
   },
 })
 
-export const setStoreCartCustomer = defineRoute({
+export const setStoreCartCustomer = cartRoute({
   method: 'post',
   path: '/store/carts/:id/customer',
   summary: 'Give a guest cart to the signed-in customer',
-  tags,
   params: cartParams,
-  query: fieldsQuery,
-  response: cartResponse,
-  handler: async ({ params, koa, resolve }) => {
-    const { customer_id } = await caller(koa, resolve)
-    if (!customer_id) throw new UnauthorizedError('Sign in as a customer to take over a cart')
-    return { cart: await resolve<CartService>('cartService').setCustomer(params.id, customer_id) }
+  run: async (carts, { params, customerId }) => {
+    if (!customerId) throw new UnauthorizedError('Sign in as a customer to take over a cart')
+    return carts.setCustomer(params.id, customerId)
   },
 })
 
-export const addStoreShippingMethod = defineRoute({
+export const addStoreShippingMethod = cartRoute({
   method: 'post',
   path: '/store/carts/:id/shipping-methods',
   summary: "Choose a shipping option for a cart (it must serve the cart's region and address)",
-  tags,
   params: cartParams,
-  query: fieldsQuery,
   body: shippingMethodInputSchema,
-  response: cartResponse,
-  handler: async ({ params, body, koa, resolve }) => {
-    const { customer_id } = await caller(koa, resolve)
-    return { cart: await resolve<CartService>('cartService').addShippingMethod(params.id, customer_id, body) }
-  },
+  run: (carts, { params, body, customerId }) => carts.addShippingMethod(params.id, customerId, body),
 })
 
-export const addStoreCartPromotions = defineRoute({
+export const addStoreCartPromotions = cartRoute({
   method: 'post',
   path: '/store/carts/:id/promotions',
   summary: 'Apply promotion codes to a cart',
-  tags,
   params: cartParams,
-  query: fieldsQuery,
   body: promoCodesSchema,
-  response: cartResponse,
-  handler: async ({ params, body, koa, resolve }) => {
-    const { customer_id } = await caller(koa, resolve)
-    return {
-      cart: await resolve<CartService>('cartService').addPromotions(params.id, customer_id, body.promo_codes),
-    }
-  },
+  run: (carts, { params, body, customerId }) => carts.addPromotions(params.id, customerId, body.promo_codes),
 })
 
-export const removeStoreCartPromotions = defineRoute({
+export const removeStoreCartPromotions = cartRoute({
   method: 'delete',
   path: '/store/carts/:id/promotions',
   summary: 'Remove promotion codes from a cart',
-  tags,
   params: cartParams,
-  query: fieldsQuery,
   body: promoCodesSchema,
-  response: cartResponse,
-  handler: async ({ params, body, koa, resolve }) => {
-    const { customer_id } = await caller(koa, resolve)
-    return {
-      cart: await resolve<CartService>('cartService').removePromotions(
-        params.id,
-        customer_id,
-        body.promo_codes,
-      ),
-    }
-  },
+  run: (carts, { params, body, customerId }) =>
+    carts.removePromotions(params.id, customerId, body.promo_codes),
 })
 
 export const cartStoreRoutes = [

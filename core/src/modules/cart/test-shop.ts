@@ -1,13 +1,21 @@
 // A small shop for the cart, shipping, tax and promotion tests, built through the Admin API: a
 // tax-exclusive US region and a tax-inclusive EU region, products in a web channel, stock, tax rates
 // and shipping options.
+import Medusa from '@medusajs/js-sdk'
 import { createTestApp, type TestApp } from '../../testing'
+import { ADMIN_TOKEN, admin } from '../product/test-support'
 
-export const ADMIN = { authorization: 'Bearer checkout-test-admin-token-0123456789' }
+export { ADMIN, admin } from '../product/test-support'
 
 export interface TestShop {
   app: TestApp
+  /** The Medusa JS SDK with the shop's publishable key. */
+  sdk: Medusa
+  /** The publishable key header, for raw requests. */
+  headers: Record<string, string>
   key: string
+  /** The key's sales channel. */
+  salesChannel: string
   /** A key whose channel sells nothing of the shop's. */
   otherKey: string
   us: string
@@ -27,14 +35,8 @@ export interface TestShop {
   close(): Promise<void>
 }
 
-export async function admin<T = any>(app: TestApp, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await app.request(method, path, { body, headers: ADMIN })
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${response.text}`)
-  return response.body as T
-}
-
 export async function openTestShop(): Promise<TestShop> {
-  process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN.authorization.slice('Bearer '.length)
+  process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
   const app = await createTestApp()
   const web = (await admin(app, 'POST', '/admin/sales-channels', { name: 'Web shop' })).sales_channel.id
   const stall = (await admin(app, 'POST', '/admin/sales-channels', { name: 'Market stall' })).sales_channel.id
@@ -183,7 +185,10 @@ export async function openTestShop(): Promise<TestShop> {
 
   return {
     app,
+    sdk: new Medusa({ baseUrl: app.url(), publishableKey: key }),
+    headers: { 'x-publishable-api-key': key },
     key,
+    salesChannel: web,
     otherKey,
     us,
     eu,

@@ -107,6 +107,18 @@ describe('admin uploads', () => {
     expect(readdirSync(uploads)).toHaveLength(before)
   })
 
+  it('lets catalog staff upload, and refuses staff whose role may not store files', async () => {
+    const catalog = await app.createStaff('catalog')
+    const support = await app.createStaff('support')
+    const upload = (headers: Record<string, string>) =>
+      app.request('POST', '/admin/uploads', {
+        rawBody: PNG,
+        headers: { ...headers, 'content-type': 'image/png' },
+      })
+    expect((await upload(catalog.headers)).status).toBe(201)
+    expect((await upload(support.headers)).status).toBe(403)
+  })
+
   it('refuses callers who are not signed in as staff', async () => {
     const answer = await app.request('POST', '/admin/uploads', {
       rawBody: PNG,

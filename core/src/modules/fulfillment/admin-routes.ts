@@ -60,6 +60,7 @@ const optionInput = z.object({
 export const createServiceZone = defineRoute({
   method: 'post',
   path: '/admin/service-zones',
+  permission: 'fulfillment:write',
   summary: 'Create a service zone: the countries some shipping options ship to',
   tags,
   body: z.object({
@@ -79,6 +80,7 @@ export const createServiceZone = defineRoute({
 export const listServiceZones = defineRoute({
   method: 'get',
   path: '/admin/service-zones',
+  permission: 'fulfillment:read',
   summary: 'List service zones',
   tags,
   query: listQuery(),
@@ -89,6 +91,7 @@ export const listServiceZones = defineRoute({
 export const deleteServiceZone = defineRoute({
   method: 'delete',
   path: '/admin/service-zones/:id',
+  permission: 'fulfillment:write',
   summary: 'Delete a service zone that no shipping option uses',
   tags,
   params: byId,
@@ -102,6 +105,7 @@ export const deleteServiceZone = defineRoute({
 export const createShippingOption = defineRoute({
   method: 'post',
   path: '/admin/shipping-options',
+  permission: 'fulfillment:write',
   summary: 'Create a shipping option (flat rate, optionally free above an item total)',
   tags,
   body: optionInput,
@@ -115,6 +119,7 @@ export const createShippingOption = defineRoute({
 export const listShippingOptions = defineRoute({
   method: 'get',
   path: '/admin/shipping-options',
+  permission: 'fulfillment:read',
   summary: 'List shipping options',
   tags,
   query: listQuery().extend({ region_id: idListQuery().optional(), id: idListQuery().optional() }),
@@ -126,6 +131,7 @@ export const listShippingOptions = defineRoute({
 export const retrieveShippingOption = defineRoute({
   method: 'get',
   path: '/admin/shipping-options/:id',
+  permission: 'fulfillment:read',
   summary: 'Get a shipping option',
   tags,
   params: byId,
@@ -140,6 +146,7 @@ export const retrieveShippingOption = defineRoute({
 export const updateShippingOption = defineRoute({
   method: 'post',
   path: '/admin/shipping-options/:id',
+  permission: 'fulfillment:write',
   summary: 'Update a shipping option',
   tags,
   params: byId,
@@ -156,6 +163,7 @@ export const updateShippingOption = defineRoute({
 export const deleteShippingOption = defineRoute({
   method: 'delete',
   path: '/admin/shipping-options/:id',
+  permission: 'fulfillment:write',
   summary: 'Delete a shipping option',
   tags,
   params: byId,

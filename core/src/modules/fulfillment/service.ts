@@ -201,6 +201,11 @@ export class FulfillmentService {
 
   // ---- carts ------------------------------------------------------------------------------------
 
+  /** These options (the ones that still exist), in one query. */
+  async optionsByIds(ids: string[]): Promise<ShippingOptionRow[]> {
+    return ids.length ? this.db.em().find(ShippingOption, { id: { $in: ids } }) : []
+  }
+
   /** The options a cart may choose: its region's, unzoned or zoned to its shipping country. */
   async optionsFor(context: Pick<ShippingContext, 'region_id' | 'country_code'>) {
     const em = this.db.em()

@@ -1,6 +1,6 @@
 // Shipping options: managed through the Admin API, listed for a cart with the price it would pay
 // (flat, or free once the items reach a sum), and refused when they do not fit the cart.
-import Medusa from '@medusajs/js-sdk'
+import type Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN, admin, openTestShop, type TestShop } from '../cart/test-shop'
 
@@ -10,7 +10,7 @@ describe('shipping options', () => {
 
   beforeAll(async () => {
     shop = await openTestShop()
-    sdk = new Medusa({ baseUrl: shop.app.url(), publishableKey: shop.key })
+    sdk = shop.sdk
   })
   afterAll(async () => {
     await shop?.close()

@@ -4,16 +4,9 @@ import { currentCustomerId } from '../../http/actor'
 import { requirePublishableKey } from '../../http/publishable-key'
 import { defineRoute } from '../../http/route'
 import type { CartService } from '../cart/service'
+import { calculatedPriceSchema } from '../product/schemas'
 import type { SalesChannelService } from '../sales-channel/service'
 import type { FulfillmentService } from './service'
-
-const tier = z.object({
-  id: z.string(),
-  price_list_id: z.null(),
-  price_list_type: z.null(),
-  min_quantity: z.null(),
-  max_quantity: z.null(),
-})
 
 export const storeShippingOptionSchema = z.object({
   id: z.string(),
@@ -37,18 +30,7 @@ export const storeShippingOptionSchema = z.object({
       price_rules: z.array(z.never()),
     }),
   ),
-  calculated_price: z.object({
-    id: z.string(),
-    is_calculated_price_price_list: z.boolean(),
-    is_calculated_price_tax_inclusive: z.boolean(),
-    calculated_amount: z.number().int(),
-    original_amount: z.number().int(),
-    original_amount_with_tax: z.number().int().nullable(),
-    original_amount_without_tax: z.number().int().nullable(),
-    currency_code: z.string(),
-    calculated_price: tier,
-    original_price: tier,
-  }),
+  calculated_price: calculatedPriceSchema,
   insufficient_inventory: z.boolean(),
   service_zone: z
     .object({

@@ -34,6 +34,7 @@ export const createStockLocation = defineRoute({
 export const listStockLocations = defineRoute({
   method: 'get',
   path: '/admin/stock-locations',
+  permission: 'stock_location:read',
   summary: 'List stock locations',
   tags: ['Admin: inventory'],
   query: listQuery().extend({ id: idListQuery().optional(), name: idListQuery().optional() }).strict(),
@@ -44,6 +45,7 @@ export const listStockLocations = defineRoute({
 export const retrieveStockLocation = defineRoute({
   method: 'get',
   path: '/admin/stock-locations/:id',
+  permission: 'stock_location:read',
   summary: 'Get a stock location',
   tags: ['Admin: inventory'],
   params: idParams,
@@ -56,6 +58,7 @@ export const retrieveStockLocation = defineRoute({
 export const updateStockLocation = defineRoute({
   method: 'post',
   path: '/admin/stock-locations/:id',
+  permission: 'stock_location:write',
   summary: 'Rename a stock location',
   tags: ['Admin: inventory'],
   params: idParams,
@@ -69,6 +72,7 @@ export const updateStockLocation = defineRoute({
 export const deleteStockLocation = defineRoute({
   method: 'delete',
   path: '/admin/stock-locations/:id',
+  permission: 'stock_location:write',
   summary: 'Delete a stock location holding no stock (409 while it holds some)',
   tags: ['Admin: inventory'],
   params: idParams,
@@ -101,6 +105,7 @@ export const adjustInventory = defineRoute({
 export const setIncomingStock = defineRoute({
   method: 'post',
   path: '/admin/inventory/incoming',
+  permission: 'inventory:write',
   summary: 'Set how many of a variant are on their way to a location',
   tags: ['Admin: inventory'],
   body: z

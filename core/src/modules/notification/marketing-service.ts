@@ -29,6 +29,9 @@ export type Segment =
  */
 export type SegmentResolver = (segment: Segment, customerIds: string[]) => Promise<string[]>
 
+/** Names and such of campaign recipients, for the greeting: answered by the customer module. */
+export type RecipientProfiles = (customerIds: string[]) => Promise<Map<string, Record<string, unknown>>>
+
 export interface CampaignInput {
   name: string
   template?: string
@@ -80,6 +83,7 @@ const TOKEN_PURPOSE = 'marketing-unsubscribe'
 
 export class MarketingService {
   private readonly segments = new Map<Segment['type'], SegmentResolver>()
+  private profiles: RecipientProfiles | undefined
   private secret: Promise<Buffer> | undefined
 
   constructor(
@@ -95,6 +99,11 @@ export class MarketingService {
   /** Lets the module that owns the data (customer groups, orders) answer a kind of segment. */
   defineSegment(type: Segment['type'], resolver: SegmentResolver): void {
     this.segments.set(type, resolver)
+  }
+
+  /** Lets the customer module give each recipient's name to the offer's greeting. */
+  useRecipientProfiles(profiles: RecipientProfiles): void {
+    this.profiles = profiles
   }
 
   async setConsent(
@@ -321,6 +330,7 @@ export class MarketingService {
         candidates.map((candidate) => candidate.customer_id),
       ),
     )
+    const profiles = this.profiles && chosen.size ? await this.profiles([...chosen]) : new Map()
     const deliveries: NewDelivery[] = []
     for (const candidate of candidates) {
       if (!chosen.has(candidate.customer_id)) continue
@@ -335,7 +345,11 @@ export class MarketingService {
         campaign_id: campaignId,
         data: {
           ...data,
-          customer: { id: candidate.customer_id, email: candidate.email },
+          customer: {
+            ...profiles.get(candidate.customer_id),
+            id: candidate.customer_id,
+            email: candidate.email,
+          },
           promotion_code: campaign.promotion_code,
           unsubscribe_url: await this.unsubscribeUrl(candidate.customer_id),
         },

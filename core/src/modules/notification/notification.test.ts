@@ -210,6 +210,96 @@ describe('notifications', () => {
     })
   })
 
+  it("sends a message queued in the caller's transaction only if that transaction commits", async () => {
+    const message = (key: string, to: string) => ({
+      template: 'welcome' as const,
+      channel: 'email' as const,
+      to,
+      data: {},
+      idempotency_key: key,
+    })
+    await expect(
+      app.db.transaction(async (em) => {
+        await notifications.sendTransactional(message('tx.rolled-back', 'rolled-back@example.com'), em)
+        throw new Error('registration failed')
+      }),
+    ).rejects.toThrow('registration failed')
+    const committed = await app.db.transaction((em) =>
+      notifications.sendTransactional(message('tx.committed', 'committed@example.com'), em),
+    )
+    await eventually(async () => (await notifications.getDelivery(committed.id)).status === 'sent')
+    const rolledBack = await notifications.listDeliveries({
+      recipient: 'rolled-back@example.com',
+      limit: 10,
+      offset: 0,
+    })
+    expect(rolledBack.count).toBe(0)
+    expect(await outboxFor('rolled-back@example.com')).toHaveLength(0)
+  })
+
+  it('filters the delivery log and resends a message as a new delivery', async () => {
+    const queued = await notifications.sendTransactional({
+      template: 'order_canceled',
+      channel: 'email',
+      to: 'log@example.com',
+      data: { order: { display_id: 9 } },
+      idempotency_key: 'order.log.canceled',
+    })
+    await eventually(async () => (await notifications.getDelivery(queued.id)).status === 'sent')
+    const filtered = await app.request(
+      'GET',
+      '/admin/notifications?status=sent&channel=email&template=order_canceled&recipient=log%40example.com',
+      { headers: ADMIN },
+    )
+    expect(filtered.body.notifications.map((entry: { id: string }) => entry.id)).toEqual([queued.id])
+    const future = await app.request(
+      'GET',
+      `/admin/notifications?created_after=${new Date(Date.now() + 60_000).toISOString()}`,
+      {
+        headers: ADMIN,
+      },
+    )
+    expect(future.body.count).toBe(0)
+    const resent = await app.request('POST', `/admin/notifications/${queued.id}/resend`, {
+      headers: { ...ADMIN, 'idempotency-key': 'resend-log-1' },
+    })
+    expect(resent.status).toBe(201)
+    expect(resent.body.notification).toMatchObject({
+      template: 'order_canceled',
+      recipient: 'log@example.com',
+    })
+    expect(resent.body.notification.id).not.toBe(queued.id)
+    await eventually(async () => (await outboxFor('log@example.com')).length === 2)
+  })
+
+  it('sends a queued delivery whose job was lost when the sweep finds it', async () => {
+    const now = Date.now()
+    await app.db
+      .knex()('notification_delivery')
+      .insert({
+        id: 'ndl_orphan',
+        idempotency_key: 'orphan.1',
+        template: 'welcome',
+        channel: 'email',
+        locale: 'en',
+        recipient: 'orphan@example.com',
+        provider_id: 'local',
+        status: 'queued',
+        attempts: 0,
+        data: '{}',
+        created_at: now - 600_000,
+        updated_at: now - 600_000,
+      })
+    expect(await notifications.sweepQueued(300_000)).toBeGreaterThanOrEqual(1)
+    await eventually(async () => (await notifications.getDelivery('ndl_orphan')).status === 'sent')
+    expect(await outboxFor('orphan@example.com')).toHaveLength(1)
+  })
+
+  it('answers 404 for status webhooks of a provider that takes none', async () => {
+    const response = await app.request('POST', '/hooks/notifications/local', { body: [] })
+    expect(response.status).toBe(404)
+  })
+
   it('answers 400 for a recipient that is not an email address', async () => {
     await expect(
       notifications.sendTransactional({
@@ -388,6 +478,40 @@ describe('campaigns and unsubscribing', () => {
       consented: false,
       unsubscribed_at: expect.any(String),
     })
+  })
+
+  it('lets only a signed-in customer change their marketing preference', async () => {
+    const response = await app.request('POST', '/store/notifications/preferences', {
+      body: { marketing_consent: true, email: 'guest@example.com' },
+    })
+    expect(response.status).toBe(401)
+  })
+
+  it('sends a campaign only to the segment its resolver chooses', async () => {
+    await marketing.setConsent('cus_seg_in', { consented: true, email: 'seg-in@example.com' })
+    await marketing.setConsent('cus_seg_out', { consented: true, email: 'seg-out@example.com' })
+    marketing.defineSegment('customer_group', async (_segment, ids) =>
+      ids.filter((id) => id === 'cus_seg_in'),
+    )
+    const created = await marketing.createCampaign({
+      name: 'VIP',
+      segment: { type: 'customer_group', customer_group_id: 'cusgroup_vip' },
+    })
+    await marketing.sendCampaign(created.id)
+    await eventually(async () => (await marketing.getCampaign(created.id)).progress.sent === 1)
+    expect(await offersTo('seg-in@example.com')).toHaveLength(1)
+    expect(await offersTo('seg-out@example.com')).toHaveLength(0)
+  })
+
+  it("unsubscribes with a mailbox provider's one-click POST", async () => {
+    await marketing.setConsent('cus_gus', { consented: true, email: 'gus@example.com' })
+    const token = await marketing.unsubscribeToken('cus_gus')
+    const response = await app.request('POST', `/store/notifications/unsubscribe?token=${token}`, {
+      rawBody: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    expect(response.status).toBe(200)
+    expect(await marketing.consent('cus_gus')).toMatchObject({ consented: false })
   })
 
   it("cannot unsubscribe someone else with one's own link", async () => {

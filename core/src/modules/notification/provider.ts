@@ -15,6 +15,8 @@ export interface OutgoingMessage {
   subject?: string
   html?: string
   text: string
+  /** Extra email headers, e.g. List-Unsubscribe on marketing messages (providers that cannot set headers ignore them). */
+  headers?: Record<string, string>
 }
 
 export interface SentMessage {

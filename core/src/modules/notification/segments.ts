@@ -13,7 +13,7 @@ interface CustomerLister {
     offset: number
     id?: string[]
     groups?: string[]
-  }): Promise<{ customers: Array<{ id: string }> }>
+  }): Promise<{ customers: Array<{ id: string; first_name: string | null; last_name: string | null }> }>
 }
 
 interface OrderLister {
@@ -79,7 +79,7 @@ async function productsIn(products: ProductService, categoryIds: string[]): Prom
   return found
 }
 
-/** Defines each segment whose owning module is installed. */
+/** Defines each segment whose owning module is installed, and the recipients' names for greetings. */
 export function defineSegments(container: AwilixContainer, marketing: MarketingService): void {
   if (container.hasRegistration('customerService')) {
     const customers = () => container.resolve<CustomerLister>('customerService')
@@ -92,6 +92,15 @@ export function defineSegments(container: AwilixContainer, marketing: MarketingS
         offset: 0,
       })
       return page.customers.map((customer) => customer.id)
+    })
+    marketing.useRecipientProfiles(async (customerIds) => {
+      const page = await customers().listCustomers({ id: customerIds, limit: customerIds.length, offset: 0 })
+      return new Map(
+        page.customers.map((customer) => [
+          customer.id,
+          { first_name: customer.first_name, last_name: customer.last_name },
+        ]),
+      )
     })
   }
   if (!container.hasRegistration('orderService')) return

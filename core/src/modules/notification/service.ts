@@ -153,6 +153,15 @@ export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))
 }
 
+/** One-click unsubscribe (RFC 8058) on marketing email: mailbox providers show their own button. */
+function unsubscribeHeaders(delivery: DeliveryView): { headers?: Record<string, string> } {
+  const url = delivery.data.unsubscribe_url
+  if (delivery.channel !== 'email' || typeof url !== 'string') return {}
+  return {
+    headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+  }
+}
+
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
@@ -337,6 +346,7 @@ export class NotificationService {
           to: delivery.recipient,
           from: delivery.channel === 'email' ? this.settings.emailFrom : this.settings.smsFrom,
           ...message,
+          ...unsubscribeHeaders(delivery),
         }),
         this.settings.sendTimeoutMs,
         `The ${provider.id} provider`,

@@ -21,6 +21,19 @@ export const unsubscribe = defineRoute({
   },
 })
 
+export const unsubscribeOneClick = defineRoute({
+  method: 'post',
+  path: '/store/notifications/unsubscribe',
+  summary: "One-click unsubscribe (RFC 8058): a mailbox provider's button posts to the link in the message",
+  tags,
+  query: z.object({ token: z.string().min(1).max(512) }),
+  response: z.object({ unsubscribed: z.literal(true) }),
+  handler: async ({ query, resolve }) => {
+    await resolve<MarketingService>('marketingService').unsubscribe(query.token)
+    return { unsubscribed: true as const }
+  },
+})
+
 const preferenceSchema = z.object({ marketing_consent: z.boolean() })
 
 function signedInCustomer(koa: Parameters<typeof currentCustomerId>[0]): string {
@@ -57,4 +70,4 @@ export const setPreferences = defineRoute({
   },
 })
 
-export const notificationStoreRoutes = [unsubscribe, getPreferences, setPreferences]
+export const notificationStoreRoutes = [unsubscribe, unsubscribeOneClick, getPreferences, setPreferences]

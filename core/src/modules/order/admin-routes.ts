@@ -27,6 +27,7 @@ const amountRange = z.object({ gte: amount, lte: amount, gt: amount, lt: amount 
 export const listAdminOrders = defineRoute({
   method: 'get',
   path: '/admin/orders',
+  permission: 'order:read',
   summary: 'List orders',
   tags,
   query: listQuery().extend({
@@ -47,6 +48,7 @@ export const listAdminOrders = defineRoute({
 export const retrieveAdminOrder = defineRoute({
   method: 'get',
   path: '/admin/orders/:id',
+  permission: 'order:read',
   summary: 'Get an order with its timeline',
   tags,
   params: orderParams,
@@ -60,6 +62,7 @@ export const retrieveAdminOrder = defineRoute({
 export const captureOrderPayment = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/capture',
+  permission: 'order:write',
   summary: "Capture the order's payment, in full or `amount` of it",
   tags,
   params: orderParams,
@@ -74,6 +77,7 @@ export const captureOrderPayment = defineRoute({
 export const refundOrderPayment = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/refund',
+  permission: 'order:write',
   summary: 'Refund part or all of what was captured',
   tags,
   params: orderParams,
@@ -88,6 +92,7 @@ export const refundOrderPayment = defineRoute({
 export const cancelOrder = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/cancel',
+  permission: 'order:write',
   summary: 'Cancel an unfulfilled order: releases its stock, voids or refunds its payment',
   tags,
   params: orderParams,
@@ -99,6 +104,7 @@ export const cancelOrder = defineRoute({
 export const createOrderFulfillment = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/fulfillments',
+  permission: 'order:write',
   summary: 'Fulfil items of the order (all that are left when none are named)',
   tags,
   params: orderParams,
@@ -113,6 +119,7 @@ export const createOrderFulfillment = defineRoute({
 export const createOrderShipment = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/fulfillments/:fulfillment_id/shipments',
+  permission: 'order:write',
   summary: 'Mark a fulfillment shipped, with its tracking numbers',
   tags,
   params: fulfillmentParams,
@@ -127,6 +134,7 @@ export const createOrderShipment = defineRoute({
 export const markOrderDelivered = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/fulfillments/:fulfillment_id/mark-as-delivered',
+  permission: 'order:write',
   summary: 'Mark a shipped fulfillment delivered',
   tags,
   params: fulfillmentParams,
@@ -139,6 +147,7 @@ export const markOrderDelivered = defineRoute({
 export const requestOrderReturn = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/returns',
+  permission: 'order:write',
   summary: 'Request the return of shipped items',
   tags,
   params: orderParams,
@@ -154,6 +163,7 @@ export const requestOrderReturn = defineRoute({
 export const receiveOrderReturn = defineRoute({
   method: 'post',
   path: '/admin/orders/:id/returns/:return_id/receive',
+  permission: 'order:write',
   summary: 'Receive a return: optionally restock its items and refund',
   tags,
   params: orderParams.extend({ return_id: z.string().max(64) }),

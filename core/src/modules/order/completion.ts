@@ -9,20 +9,21 @@ import type { Logger } from 'pino'
 import type { Database, EntityManager } from '../../infra/database'
 import type { Locks } from '../../infra/locks'
 import { ConflictError, InvalidDataError, ShopwrightError } from '../../kernel/errors'
+import type { CartView } from '../cart/schemas'
+import type { CartService } from '../cart/service'
 import { PaymentDeclinedError, type WebhookPayload } from '../payment/provider'
 import { PaymentNotAuthorizedError, type PaymentService } from '../payment/service'
-import type { CheckoutCart, CheckoutCartService } from './checkout-cart'
 import type { OrderService, OrderView } from './service'
 
 export type CompletionResult =
   | { type: 'order'; order: OrderView & { access_token?: string } }
-  | { type: 'cart'; cart: CheckoutCart; error: { type: string; name: string; message: string } }
+  | { type: 'cart'; cart: CartView; error: { type: string; name: string; message: string } }
 
 /** Who completes: the shopper (a customer id, or null for a guest), or Shopwright itself (webhooks, jobs). */
 export type Completer = { customerId: string | null } | 'system'
 
 interface PromotionUsage {
-  registerUsage(em: EntityManager, cart: CheckoutCart): Promise<void>
+  registerUsage(em: EntityManager, cart: CartView): Promise<void>
 }
 
 const LOCK = { ttlMs: 60_000, waitMs: 30_000 }
@@ -37,7 +38,7 @@ export class CartCompletion {
     private readonly payments: PaymentService,
   ) {}
 
-  private get carts(): CheckoutCartService {
+  private get carts(): CartService {
     return this.container.resolve('cartService')
   }
 
@@ -125,7 +126,7 @@ export class CartCompletion {
     return { completed, canceled }
   }
 
-  private async retrieve(cartId: string, completer: Completer): Promise<CheckoutCart> {
+  private async retrieve(cartId: string, completer: Completer): Promise<CartView> {
     // Webhooks and jobs act for the shopper who started paying (the payment collection remembers who).
     const customerId =
       completer === 'system' ? await this.payments.cartCustomerId(cartId) : completer.customerId
@@ -183,12 +184,12 @@ class CartAlreadyCompletedError extends ConflictError {
   }
 }
 
-function cartError(cart: CheckoutCart, error: ShopwrightError): CompletionResult {
+function cartError(cart: CartView, error: ShopwrightError): CompletionResult {
   return { type: 'cart', cart, error: { type: error.type, name: error.name, message: error.message } }
 }
 
 /** What a cart needs before it can become an order; a clear 400 naming what is missing. */
-function assertReady(cart: CheckoutCart): void {
+function assertReady(cart: CartView): void {
   if (cart.completed_at) throw new InvalidDataError('The cart is already completed')
   if (!cart.items.length) throw new InvalidDataError('The cart has no items')
   if (!cart.email) throw new InvalidDataError('The cart needs an email before it can be completed')

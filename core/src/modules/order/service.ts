@@ -10,10 +10,11 @@ import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
 import type { Locks } from '../../infra/locks'
 import { ConflictError, InvalidDataError, NotFoundError } from '../../kernel/errors'
+import type { CartView } from '../cart/schemas'
 import { InsufficientStockError, type InventoryService } from '../inventory/service'
 import { Payment } from '../payment/entities'
 import type { PaymentRow, PaymentService, PaymentView } from '../payment/service'
-import type { CheckoutCart } from './checkout-cart'
+import { VariantLookup } from '../product/variant-lookup'
 import {
   Order,
   OrderChange,
@@ -125,20 +126,22 @@ export class OrderService {
     private readonly locks: Locks,
     private readonly inventory: InventoryService,
     private readonly payments: PaymentService,
-  ) {}
+  ) {
+    this.variants = new VariantLookup(db)
+  }
 
-  /** For each managed variant of the cart, the locations holding stock of it, the most available first. */
-  async stockPlan(cart: CheckoutCart): Promise<StockPlan> {
-    const variantIds = [
-      ...new Set(
-        cart.items
-          .filter((item) => item.variant_id && managesInventory(item))
-          .map((item) => item.variant_id!),
-      ),
-    ]
-    const levels = await this.inventory.levels(variantIds)
+  private readonly variants: VariantLookup
+
+  /**
+   * For each variant of the cart whose stock is managed (and not backordered), the locations holding
+   * stock of it, the most available first. Read before the placing transaction.
+   */
+  async stockPlan(cart: CartView): Promise<StockPlan> {
+    const variantIds = [...new Set(cart.items.flatMap((item) => (item.variant_id ? [item.variant_id] : [])))]
+    const managed = await this.managedVariants(variantIds)
+    const levels = await this.inventory.levels(managed)
     const plan: StockPlan = new Map()
-    for (const variantId of variantIds) {
+    for (const variantId of managed) {
       const candidates = levels
         .filter((level) => level.variant_id === variantId && level.available_quantity > 0)
         .sort(
@@ -152,13 +155,22 @@ export class OrderService {
     return plan
   }
 
+  private async managedVariants(variantIds: string[]): Promise<string[]> {
+    const variants = await this.variants.variants(variantIds)
+    return variantIds.filter((variantId) => {
+      const variant = variants.get(variantId)
+      // A variant gone from the catalog since it was put in the cart is held to its stock all the same.
+      return !variant || (variant.manage_inventory && !variant.allow_backorder)
+    })
+  }
+
   /**
    * Places the order for a cart in the caller's transaction: reserves stock (conditional updates, in
    * a fixed order), snapshots items, addresses, shipping and totals, and ties the payment to it.
    */
   async placeOrder(
     em: EntityManager,
-    cart: CheckoutCart,
+    cart: CartView,
     payment: PaymentRow,
     plan: StockPlan,
   ): Promise<{ id: string; access_token: string }> {
@@ -166,7 +178,7 @@ export class OrderService {
     const items = [...cart.items].sort((a, b) => (a.variant_id ?? '').localeCompare(b.variant_id ?? ''))
     const locations = new Map<string, string | null>()
     for (const item of items) {
-      if (!item.variant_id || !managesInventory(item)) {
+      if (!item.variant_id || !plan.has(item.variant_id)) {
         locations.set(item.id, null)
         continue
       }
@@ -174,36 +186,35 @@ export class OrderService {
     }
     const [displayId] = await knexOf(em)('order_display_id').insert({ order_id: id })
     const accessToken = randomBytes(24).toString('base64url')
+    const amounts = cart as unknown as Record<string, unknown>
     const totals = Object.fromEntries(
-      TOTAL_NAMES.filter((name) => typeof cart[name] === 'number').map((name) => [
+      TOTAL_NAMES.filter((name) => typeof amounts[name] === 'number').map((name) => [
         name,
-        cart[name] as number,
+        amounts[name] as number,
       ]),
     )
-    const total = (name: string) => (typeof cart[name] === 'number' ? (cart[name] as number) : 0)
     em.create(Order, {
       id,
       display_id: Number(displayId),
       cart_id: cart.id,
-      customer_id: cart.customer_id,
-      email: cart.email,
+      customer_id: cart.customer_id ?? null,
+      email: cart.email ?? null,
       region_id: cart.region_id,
       sales_channel_id: cart.sales_channel_id,
       currency_code: cart.currency_code,
       status: 'pending',
       payment_status: paymentStatusOf(payment),
       fulfillment_status: 'not_fulfilled',
-      item_total: total('item_total'),
-      subtotal: total('subtotal'),
-      tax_total: total('tax_total'),
-      shipping_total: total('shipping_total'),
-      discount_total: total('discount_total'),
+      item_total: cart.item_total,
+      subtotal: cart.subtotal,
+      tax_total: cart.tax_total,
+      shipping_total: cart.shipping_total,
+      discount_total: cart.discount_total,
       total: cart.total,
       totals,
-      shipping_address: cart.shipping_address,
-      billing_address: cart.billing_address ?? cart.shipping_address,
-      promotions:
-        cart.promotions?.map((promotion) => ({ id: promotion.id, code: promotion.code ?? null })) ?? null,
+      shipping_address: cart.shipping_address ?? null,
+      billing_address: cart.billing_address ?? cart.shipping_address ?? null,
+      promotions: cart.promotions.map((promotion) => ({ id: promotion.id, code: promotion.code ?? null })),
       access_token_hash: sha256(accessToken),
       metadata: null,
       canceled_at: null,
@@ -234,7 +245,7 @@ export class OrderService {
         snapshot: method as Json,
       })
     }
-    await this.payments.attachToOrder(em, payment.id, id)
+    await this.payments.attachToOrder(em, payment, id)
     this.record(em, id, OrderEvents.placed, {
       cart_id: cart.id,
       display_id: Number(displayId),
@@ -692,10 +703,6 @@ export class OrderService {
       }),
     )
   }
-}
-
-function managesInventory(item: CheckoutCart['items'][number]): boolean {
-  return item.variant?.manage_inventory !== false && item.variant?.allow_backorder !== true
 }
 
 export type OrderView = ReturnType<typeof orderView>

@@ -1,11 +1,10 @@
 // The Store API's checkout end and orders, as Medusa answers them: completing a cart, and the
 // shopper's own orders (a guest's only briefly after placing it, or with its access token).
 import { z } from 'zod'
-import { currentCustomerId } from '../../http/actor'
+import { currentCustomerId, requireCustomerId } from '../../http/actor'
 import { listQuery, listResponse } from '../../http/list'
 import { requirePublishableKey } from '../../http/publishable-key'
 import { defineRoute } from '../../http/route'
-import { UnauthorizedError } from '../../kernel/errors'
 import type { SalesChannelService } from '../sales-channel/service'
 import type { CartCompletion } from './completion'
 import { orderSchema } from './schemas'
@@ -46,9 +45,10 @@ export const listStoreOrders = defineRoute({
   response: listResponse('orders', orderSchema),
   handler: async ({ query, koa, resolve }) => {
     await requirePublishableKey(koa, resolve<SalesChannelService>('salesChannelService'))
-    const customerId = currentCustomerId(koa)
-    if (!customerId) throw new UnauthorizedError('Sign in to see your orders')
-    return resolve<OrderService>('orderService').listOrders({ ...query, customer_id: [customerId] })
+    return resolve<OrderService>('orderService').listOrders({
+      ...query,
+      customer_id: [requireCustomerId(koa)],
+    })
   },
 })
 

@@ -359,7 +359,8 @@ export class PaymentService {
   }
 
   /** Ties a payment to the order placed with it, in the order's transaction. */
-  async attachToOrder(em: EntityManager, paymentId: string, orderId: string): Promise<void> {
+  async attachToOrder(em: EntityManager, payment: PaymentRow, orderId: string): Promise<void> {
+    const paymentId = payment.id
     const changed = await knexOf(em)('payment')
       .where({ id: paymentId })
       .whereNull('order_id')
@@ -367,7 +368,6 @@ export class PaymentService {
       .update({ order_id: orderId })
     if (changed !== 1)
       throw new ConflictError(`Payment ${paymentId} already belongs to an order or was canceled`)
-    const payment = await em.findOneOrFail(Payment, { id: paymentId })
     await em.nativeUpdate(PaymentCollection, { id: payment.payment_collection_id }, { status: 'completed' })
   }
 

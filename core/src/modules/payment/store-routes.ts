@@ -5,7 +5,7 @@ import { currentCustomerId } from '../../http/actor'
 import { listResponse } from '../../http/list'
 import { requirePublishableKey } from '../../http/publishable-key'
 import { defineRoute } from '../../http/route'
-import type { CheckoutCartService } from '../order/checkout-cart'
+import type { CartService } from '../cart/service'
 import type { SalesChannelService } from '../sales-channel/service'
 import { paymentCollectionSchema } from './schemas'
 import type { PaymentService } from './service'
@@ -33,10 +33,7 @@ export const createPaymentCollection = defineRoute({
   response: z.object({ payment_collection: paymentCollectionSchema }),
   handler: async ({ body, koa, resolve }) => {
     await requirePublishableKey(koa, resolve<SalesChannelService>('salesChannelService'))
-    const cart = await resolve<CheckoutCartService>('cartService').retrieveCart(
-      body.cart_id,
-      currentCustomerId(koa),
-    )
+    const cart = await resolve<CartService>('cartService').retrieveCart(body.cart_id, currentCustomerId(koa))
     return { payment_collection: await resolve<PaymentService>('paymentService').collectionForCart(cart) }
   },
 })
@@ -57,10 +54,7 @@ export const initiatePaymentSession = defineRoute({
     await requirePublishableKey(koa, resolve<SalesChannelService>('salesChannelService'))
     const payments = resolve<PaymentService>('paymentService')
     const cartId = await payments.collectionCartId(params.id)
-    const cart = await resolve<CheckoutCartService>('cartService').retrieveCart(
-      cartId,
-      currentCustomerId(koa),
-    )
+    const cart = await resolve<CartService>('cartService').retrieveCart(cartId, currentCustomerId(koa))
     return { payment_collection: await payments.initiateSession(params.id, cart, body) }
   },
 })

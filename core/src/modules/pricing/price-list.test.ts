@@ -1,9 +1,9 @@
 // Price lists: a sale applies when lower, an override always; only active lists in their time window
 // and region count; the Store's cached pages follow every change and every start or end at once; the
 // cart's unit prices honour quantity tiers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, eventually, type TestApp } from '../../testing'
-import { ADMIN_TOKEN, admin, adminCall, type SmallShop, seedSmallShop } from '../product/test-support'
+import { describe, expect, it } from 'vitest'
+import { eventually, type TestApp } from '../../testing'
+import { admin, adminCall, type SmallShop, withCatalogApp } from '../product/test-support'
 import type { PricingService } from './service'
 
 describe('price lists', () => {
@@ -32,14 +32,9 @@ describe('price lists', () => {
     for (const id of lists.splice(0)) await admin(app, 'DELETE', `/admin/price-lists/${id}`)
   }
 
-  beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
-    app = await createTestApp()
-    shop = await seedSmallShop(app)
-  })
-  afterAll(async () => {
-    await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
+  withCatalogApp((given) => {
+    app = given.app
+    shop = given.shop
   })
 
   it('applies a lower sale price at once, beside the original (the cached page is not served stale)', async () => {

@@ -40,18 +40,36 @@ export const createProduct = defineRoute({
   },
 })
 
-export const batchCreateProducts = defineRoute({
+export const batchProducts = defineRoute({
   method: 'post',
   path: '/admin/products/batch',
   permission: 'product:write',
-  summary: 'Create many products at once: all or none',
+  summary: 'Create, update and delete many products at once: all or none',
   tags: ['Admin: products'],
-  body: z.object({ create: z.array(productInputSchema).min(1).max(500) }),
-  response: z.object({ created: z.array(z.object({ id: z.string() })) }),
-  status: 201,
-  handler: async ({ body, resolve }) => ({
-    created: (await service(resolve).createProducts(body.create)).map((id) => ({ id })),
+  body: z
+    .object({
+      create: z.array(productInputSchema).max(500).optional(),
+      update: z
+        .array(productUpdateSchema.extend({ id: z.string().max(64) }).strict())
+        .max(500)
+        .optional(),
+      delete: z.array(z.string().max(64)).max(500).optional(),
+    })
+    .strict(),
+  response: z.object({
+    created: z.array(z.object({ id: z.string() })),
+    updated: z.array(z.object({ id: z.string() })),
+    deleted: z.array(z.object({ id: z.string(), object: z.literal('product'), deleted: z.literal(true) })),
   }),
+  status: 201,
+  handler: async ({ body, resolve }) => {
+    const ids = await service(resolve).batchProducts(body)
+    return {
+      created: ids.created.map((id) => ({ id })),
+      updated: ids.updated.map((id) => ({ id })),
+      deleted: ids.deleted.map((id) => ({ id, object: 'product' as const, deleted: true as const })),
+    }
+  },
 })
 
 export const listProducts = defineRoute({
@@ -237,6 +255,7 @@ async function collectionById(resolve: Resolve, id: string) {
 export const listCategories = defineRoute({
   method: 'get',
   path: '/admin/product-categories',
+  permission: 'category:read',
   summary: 'List product categories, internal and inactive ones too',
   tags: ['Admin: products'],
   query: listQuery()
@@ -257,6 +276,7 @@ export const listCategories = defineRoute({
 export const retrieveCategory = defineRoute({
   method: 'get',
   path: '/admin/product-categories/:id',
+  permission: 'category:read',
   summary: 'Get a product category',
   tags: ['Admin: products'],
   params: idParams,
@@ -267,6 +287,7 @@ export const retrieveCategory = defineRoute({
 export const updateCategory = defineRoute({
   method: 'post',
   path: '/admin/product-categories/:id',
+  permission: 'category:write',
   summary: 'Update a product category; a new parent_category_id moves it (null: to the top)',
   tags: ['Admin: products'],
   params: idParams,
@@ -293,6 +314,7 @@ export const updateCategory = defineRoute({
 export const deleteCategory = defineRoute({
   method: 'delete',
   path: '/admin/product-categories/:id',
+  permission: 'category:write',
   summary: 'Delete a product category without child categories (409 while it has some)',
   tags: ['Admin: products'],
   params: idParams,
@@ -306,6 +328,7 @@ export const deleteCategory = defineRoute({
 export const listCollections = defineRoute({
   method: 'get',
   path: '/admin/collections',
+  permission: 'collection:read',
   summary: 'List collections',
   tags: ['Admin: products'],
   query: listQuery().extend({ id: idList.optional(), handle: idList.optional() }).strict(),
@@ -316,6 +339,7 @@ export const listCollections = defineRoute({
 export const retrieveCollection = defineRoute({
   method: 'get',
   path: '/admin/collections/:id',
+  permission: 'collection:read',
   summary: 'Get a collection',
   tags: ['Admin: products'],
   params: idParams,
@@ -326,6 +350,7 @@ export const retrieveCollection = defineRoute({
 export const updateCollection = defineRoute({
   method: 'post',
   path: '/admin/collections/:id',
+  permission: 'collection:write',
   summary: 'Update a collection',
   tags: ['Admin: products'],
   params: idParams,
@@ -342,6 +367,7 @@ export const updateCollection = defineRoute({
 export const deleteCollection = defineRoute({
   method: 'delete',
   path: '/admin/collections/:id',
+  permission: 'collection:write',
   summary: 'Delete a collection; its products stay, in no collection',
   tags: ['Admin: products'],
   params: idParams,
@@ -378,6 +404,7 @@ function labelRoutes<Item extends string, Items extends string>(
     defineRoute({
       method: 'post',
       path,
+      permission: 'product:write',
       summary: `Create a product ${kind}`,
       tags,
       body: labelBody,
@@ -388,6 +415,7 @@ function labelRoutes<Item extends string, Items extends string>(
     defineRoute({
       method: 'get',
       path,
+      permission: 'product:read',
       summary: `List product ${kind}s`,
       tags,
       query: listQuery().extend({ id: idList.optional(), value: idList.optional() }).strict(),
@@ -400,6 +428,7 @@ function labelRoutes<Item extends string, Items extends string>(
     defineRoute({
       method: 'get',
       path: `${path}/:id`,
+      permission: 'product:read',
       summary: `Get a product ${kind}`,
       tags,
       params: idParams,
@@ -417,6 +446,7 @@ function labelRoutes<Item extends string, Items extends string>(
     defineRoute({
       method: 'post',
       path: `${path}/:id`,
+      permission: 'product:write',
       summary: `Rename a product ${kind}`,
       tags,
       params: idParams,
@@ -428,6 +458,7 @@ function labelRoutes<Item extends string, Items extends string>(
     defineRoute({
       method: 'delete',
       path: `${path}/:id`,
+      permission: 'product:write',
       summary: `Delete a product ${kind}; its products lose it`,
       tags,
       params: idParams,
@@ -458,6 +489,7 @@ async function productDocument(resolve: Resolve, id: string) {
 export const listVariants = defineRoute({
   method: 'get',
   path: '/admin/products/:id/variants',
+  permission: 'product:read',
   summary: "List a product's variants",
   tags: ['Admin: products'],
   params: idParams,
@@ -480,6 +512,7 @@ export const listVariants = defineRoute({
 export const createVariant = defineRoute({
   method: 'post',
   path: '/admin/products/:id/variants',
+  permission: 'product:write',
   summary: 'Add a variant to a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -495,6 +528,7 @@ export const createVariant = defineRoute({
 export const updateVariant = defineRoute({
   method: 'post',
   path: '/admin/products/:id/variants/:variant_id',
+  permission: 'product:write',
   summary: 'Update a variant: its fields, option values and (replacing them) its prices',
   tags: ['Admin: products'],
   params: variantParams,
@@ -509,6 +543,7 @@ export const updateVariant = defineRoute({
 export const deleteVariant = defineRoute({
   method: 'delete',
   path: '/admin/products/:id/variants/:variant_id',
+  permission: 'product:write',
   summary: 'Delete a variant and its prices',
   tags: ['Admin: products'],
   params: variantParams,
@@ -522,6 +557,7 @@ export const deleteVariant = defineRoute({
 export const createOption = defineRoute({
   method: 'post',
   path: '/admin/products/:id/options',
+  permission: 'product:write',
   summary: 'Add an option with its values to a product',
   tags: ['Admin: products'],
   params: idParams,
@@ -537,6 +573,7 @@ export const createOption = defineRoute({
 export const updateOption = defineRoute({
   method: 'post',
   path: '/admin/products/:id/options/:option_id',
+  permission: 'product:write',
   summary: 'Rename an option or set its values (a value in use by a variant cannot go: 409)',
   tags: ['Admin: products'],
   params: optionParams,
@@ -551,6 +588,7 @@ export const updateOption = defineRoute({
 export const deleteOption = defineRoute({
   method: 'delete',
   path: '/admin/products/:id/options/:option_id',
+  permission: 'product:write',
   summary: 'Delete an option no variant uses (409 while one does)',
   tags: ['Admin: products'],
   params: optionParams,
@@ -565,7 +603,7 @@ export const adminProductRoutes = [
   importProducts,
   exportProducts,
   createProduct,
-  batchCreateProducts,
+  batchProducts,
   listProducts,
   retrieveProduct,
   updateProduct,

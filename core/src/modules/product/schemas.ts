@@ -174,13 +174,17 @@ const priceInput = z.object({
   max_quantity: z.number().int().min(1).nullable().optional(),
 })
 
+const size = z.number().int().min(0).max(1_000_000_000).nullable().optional()
+/** Weight (grams) and dimensions (millimetres) of a product or variant. */
+const dimensions = { weight: size, length: size, height: size, width: size }
+
 export const variantInputSchema = z.object({
   title: z.string().min(1).max(255),
   sku: z.string().max(191).nullable().optional(),
   barcode: z.string().max(191).nullable().optional(),
   allow_backorder: z.boolean().optional(),
   manage_inventory: z.boolean().optional(),
-  weight: z.number().int().min(0).nullable().optional(),
+  ...dimensions,
   options: z.record(z.string(), z.string()).optional(),
   prices: z.array(priceInput).max(100).optional(),
 })
@@ -205,7 +209,7 @@ export const productInputSchema = z.object({
   category_ids: z.array(z.string().max(64)).max(50).optional(),
   tags: z.array(z.string().min(1).max(191)).max(100).optional(),
   sales_channel_ids: z.array(z.string().max(64)).max(50).optional(),
-  weight: z.number().int().min(0).nullable().optional(),
+  ...dimensions,
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
   options: z
     .array(

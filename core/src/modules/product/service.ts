@@ -38,6 +38,9 @@ export interface VariantInput {
   allow_backorder?: boolean
   manage_inventory?: boolean
   weight?: number | null
+  length?: number | null
+  height?: number | null
+  width?: number | null
   /** Option title → value, e.g. { Size: 'M', Color: 'Blue' }. */
   options?: Record<string, string>
   prices?: PriceInput[]
@@ -57,10 +60,15 @@ export interface ProductInput {
   tags?: string[]
   sales_channel_ids?: string[]
   weight?: number | null
+  length?: number | null
+  height?: number | null
+  width?: number | null
   metadata?: Record<string, unknown> | null
   options?: Array<{ title: string; values: string[] }>
   variants?: VariantInput[]
 }
+
+export type ProductUpdate = Partial<Omit<ProductInput, 'options' | 'variants'>>
 
 export interface StoreProductQuery {
   sales_channel_ids?: string[]
@@ -163,6 +171,9 @@ export class ProductService {
       collection_id: input.collection_id ?? null,
       type_id: input.type_id ?? null,
       weight: input.weight ?? null,
+      length: input.length ?? null,
+      height: input.height ?? null,
+      width: input.width ?? null,
       metadata: input.metadata ?? null,
     })
     this.addImages(em, product.id, input.images ?? [])
@@ -200,76 +211,97 @@ export class ProductService {
     return product.id
   }
 
-  async updateProduct(id: string, input: Partial<Omit<ProductInput, 'options' | 'variants'>>): Promise<void> {
-    await this.db.transaction(async (em) => {
-      const product = await em.findOne(Product, { id })
-      if (!product) throw new NotFoundError(`Product with id: ${id} was not found`)
-      if (
-        input.handle &&
-        input.handle !== product.handle &&
-        (await em.count(Product, { handle: input.handle }))
-      ) {
-        throw new InvalidDataError(`Product with handle: ${input.handle}, already exists.`)
-      }
-      await this.assertExists(
-        em,
-        ProductCollection,
-        input.collection_id ? [input.collection_id] : [],
-        'Collection',
-      )
-      await this.assertExists(em, ProductType, input.type_id ? [input.type_id] : [], 'Product type')
-      const { images, category_ids, tags, sales_channel_ids, ...fields } = input
-      em.assign(
-        product,
-        Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
-      )
-      if (category_ids) {
-        await this.assertExists(em, ProductCategory, category_ids, 'Product category')
-        await em.nativeDelete(ProductCategoryLink, { product_id: id })
-        for (const category_id of category_ids)
-          em.create(ProductCategoryLink, { product_id: id, category_id })
-      }
-      if (sales_channel_ids) {
-        await em.nativeDelete(ProductSalesChannel, { product_id: id })
-        for (const sales_channel_id of sales_channel_ids)
-          em.create(ProductSalesChannel, { product_id: id, sales_channel_id })
-      }
-      if (images) {
-        await em.nativeDelete(ProductImage, { product_id: id })
-        this.addImages(em, id, images)
-      }
-      if (tags) {
-        await em.nativeDelete(ProductTagLink, { product_id: id })
-        await this.addTags(em, id, tags)
-      }
-      this.events.emit(em, ProductEvents.updated, { id })
-    })
+  async updateProduct(id: string, input: ProductUpdate): Promise<void> {
+    await this.db.transaction((em) => this.applyProductUpdate(em, id, input))
     await this.catalogChanged()
   }
 
+  private async applyProductUpdate(em: EntityManager, id: string, input: ProductUpdate): Promise<void> {
+    const product = await em.findOne(Product, { id })
+    if (!product) throw new NotFoundError(`Product with id: ${id} was not found`)
+    if (
+      input.handle &&
+      input.handle !== product.handle &&
+      (await em.count(Product, { handle: input.handle }))
+    ) {
+      throw new InvalidDataError(`Product with handle: ${input.handle}, already exists.`)
+    }
+    await this.assertExists(
+      em,
+      ProductCollection,
+      input.collection_id ? [input.collection_id] : [],
+      'Collection',
+    )
+    await this.assertExists(em, ProductType, input.type_id ? [input.type_id] : [], 'Product type')
+    const { images, category_ids, tags, sales_channel_ids, ...fields } = input
+    em.assign(product, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)))
+    if (category_ids) {
+      await this.assertExists(em, ProductCategory, category_ids, 'Product category')
+      await em.nativeDelete(ProductCategoryLink, { product_id: id })
+      for (const category_id of category_ids) em.create(ProductCategoryLink, { product_id: id, category_id })
+    }
+    if (sales_channel_ids) {
+      await em.nativeDelete(ProductSalesChannel, { product_id: id })
+      for (const sales_channel_id of sales_channel_ids)
+        em.create(ProductSalesChannel, { product_id: id, sales_channel_id })
+    }
+    if (images) {
+      await em.nativeDelete(ProductImage, { product_id: id })
+      this.addImages(em, id, images)
+    }
+    if (tags) {
+      await em.nativeDelete(ProductTagLink, { product_id: id })
+      await this.addTags(em, id, tags)
+    }
+    this.events.emit(em, ProductEvents.updated, { id })
+  }
+
   async deleteProduct(id: string): Promise<void> {
-    await this.db.transaction(async (em) => {
-      const product = await em.findOne(Product, { id })
-      if (!product) throw new NotFoundError(`Product with id: ${id} was not found`)
-      const variants = await em.find(ProductVariant, { product_id: id })
-      const variantIds = variants.map((variant) => variant.id)
-      await this.pricing.deleteVariantPrices(em, variantIds)
-      if (variantIds.length) await em.nativeDelete(VariantOptionValue, { variant_id: { $in: variantIds } })
-      for (const entity of [
-        ProductVariant,
-        ProductOptionValue,
-        ProductOption,
-        ProductImage,
-        ProductTagLink,
-        ProductCategoryLink,
-        ProductSalesChannel,
-      ]) {
-        await em.nativeDelete(entity as typeof ProductImage, { product_id: id })
-      }
-      em.remove(product)
-      this.events.emit(em, ProductEvents.deleted, { id })
+    await this.db.transaction((em) => this.removeProduct(em, id))
+    await this.catalogChanged()
+  }
+
+  /** Creates, updates and deletes products in one transaction: all or none. */
+  async batchProducts(batch: {
+    create?: ProductInput[]
+    update?: Array<ProductUpdate & { id: string }>
+    delete?: string[]
+  }): Promise<{ created: string[]; updated: string[]; deleted: string[] }> {
+    const created = await this.db.transaction(async (em) => {
+      const ids: string[] = []
+      for (const input of batch.create ?? []) ids.push(await this.insertProduct(em, input))
+      for (const { id, ...input } of batch.update ?? []) await this.applyProductUpdate(em, id, input)
+      for (const id of batch.delete ?? []) await this.removeProduct(em, id)
+      return ids
     })
     await this.catalogChanged()
+    return {
+      created,
+      updated: (batch.update ?? []).map((update) => update.id),
+      deleted: batch.delete ?? [],
+    }
+  }
+
+  private async removeProduct(em: EntityManager, id: string): Promise<void> {
+    const product = await em.findOne(Product, { id })
+    if (!product) throw new NotFoundError(`Product with id: ${id} was not found`)
+    const variants = await em.find(ProductVariant, { product_id: id })
+    const variantIds = variants.map((variant) => variant.id)
+    await this.pricing.deleteVariantPrices(em, variantIds)
+    if (variantIds.length) await em.nativeDelete(VariantOptionValue, { variant_id: { $in: variantIds } })
+    for (const entity of [
+      ProductVariant,
+      ProductOptionValue,
+      ProductOption,
+      ProductImage,
+      ProductTagLink,
+      ProductCategoryLink,
+      ProductSalesChannel,
+    ]) {
+      await em.nativeDelete(entity as typeof ProductImage, { product_id: id })
+    }
+    em.remove(product)
+    this.events.emit(em, ProductEvents.deleted, { id })
   }
 
   async createCollection(input: {
@@ -356,6 +388,9 @@ export class ProductService {
       allow_backorder: variant.allow_backorder ?? false,
       manage_inventory: variant.manage_inventory ?? true,
       weight: variant.weight ?? null,
+      length: variant.length ?? null,
+      height: variant.height ?? null,
+      width: variant.width ?? null,
       variant_rank: rank,
     })
     this.linkVariantOptions(em, created.id, variant, valueIds)

@@ -1,5 +1,6 @@
 // Helpers the catalog's tests share: admin calls that fail loudly, and a small published catalog.
-import type { TestApp } from '../../testing'
+import { afterAll, beforeAll } from 'vitest'
+import { createTestApp, type TestApp } from '../../testing'
 
 export const ADMIN_TOKEN = 'catalog-test-admin-token-0123456789'
 export const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` }
@@ -56,4 +57,21 @@ export async function seedSmallShop(app: TestApp): Promise<SmallShop> {
     })
   ).product
   return { channel, key, us, eu, product: created.id, variant: created.variants[0].id }
+}
+
+/**
+ * Registers the hooks of a test file whose app takes the test admin token and (unless `shop` is
+ * false) holds the small shop; hands both over once made.
+ */
+export function withCatalogApp(ready: (given: { app: TestApp; shop: SmallShop }) => void, shop = true) {
+  let app: TestApp | undefined
+  beforeAll(async () => {
+    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
+    app = await createTestApp()
+    ready({ app, shop: shop ? await seedSmallShop(app) : (undefined as never) })
+  })
+  afterAll(async () => {
+    await app?.close()
+    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
+  })
 }

@@ -1,8 +1,11 @@
 // Variants as a cart needs them: the product they belong to, whether they are on sale in a channel,
-// their option values and categories. The product module's read API for other modules.
+// their option values; and products' categories. The product module's read API for other modules.
 
+import type { z } from 'zod'
 import type { EntityManager } from '../../infra/database'
 import { type Database, knexOf } from '../../infra/database'
+import { parseJson } from '../../infra/json'
+import type { variantSchema } from './schemas'
 
 export interface CartVariant {
   id: string
@@ -22,16 +25,21 @@ export interface CartVariant {
   thumbnail: string | null
   discountable: boolean
   option_values: Record<string, string>
-  category_ids: string[]
   sales_channel_ids: string[]
 }
 
+/** A variant as Medusa's Store API shows it inside a cart line (`item.variant`). */
+export type LineVariant = Omit<z.output<typeof variantSchema>, 'options' | 'calculated_price'> & {
+  options: null
+}
+
 const bool = (value: unknown) => value === true || value === 1 || value === '1'
+const iso = (value: unknown) => new Date(value as string | number | Date).toISOString()
 
 export class VariantLookup {
   constructor(private readonly db: Database) {}
 
-  /** The variants with these ids (missing ones are absent from the map), in five queries. */
+  /** The variants with these ids (missing ones are absent from the map), in four queries. */
   async variants(ids: string[], em?: EntityManager): Promise<Map<string, CartVariant>> {
     const found = new Map<string, CartVariant>()
     if (!ids.length) return found
@@ -61,13 +69,12 @@ export class VariantLookup {
       )
     if (!rows.length) return found
     const productIds = [...new Set(rows.map((row) => row.product_id as string))]
-    const [options, categories, channels, images] = await Promise.all([
+    const [options, channels, images] = await Promise.all([
       knex('product_variant_option as vo')
         .join('product_option_value as ov', 'ov.id', 'vo.option_value_id')
         .join('product_option as o', 'o.id', 'ov.option_id')
         .whereIn('vo.variant_id', ids)
         .select('vo.variant_id', 'o.title', 'ov.value'),
-      this.categoryLinks(productIds, em),
       knex('product_sales_channel')
         .whereIn('product_id', productIds)
         .select('product_id', 'sales_channel_id'),
@@ -99,13 +106,49 @@ export class VariantLookup {
             .filter((option) => option.variant_id === row.id)
             .map((option) => [option.title, option.value]),
         ),
-        category_ids: categories.get(row.product_id) ?? [],
         sales_channel_ids: channels
           .filter((link) => link.product_id === row.product_id)
           .map((link) => link.sales_channel_id as string),
       })
     }
     return found
+  }
+
+  /** The variants as a cart line shows them, in one query. */
+  async lineVariants(ids: string[]): Promise<Map<string, LineVariant>> {
+    if (!ids.length) return new Map()
+    const rows = await knexOf(this.db.em())('product_variant').whereIn('id', ids)
+    return new Map(
+      rows.map((row) => [
+        row.id as string,
+        {
+          id: row.id,
+          title: row.title,
+          sku: row.sku ?? null,
+          barcode: row.barcode ?? null,
+          ean: row.ean ?? null,
+          upc: row.upc ?? null,
+          thumbnail: null,
+          allow_backorder: bool(row.allow_backorder),
+          manage_inventory: bool(row.manage_inventory),
+          hs_code: null,
+          origin_country: null,
+          mid_code: null,
+          material: null,
+          weight: row.weight ?? null,
+          length: row.length ?? null,
+          height: row.height ?? null,
+          width: row.width ?? null,
+          variant_rank: row.variant_rank ?? 0,
+          options: null,
+          product_id: row.product_id,
+          created_at: iso(row.created_at),
+          updated_at: iso(row.updated_at),
+          deleted_at: null,
+          metadata: (parseJson(row.metadata) as Record<string, unknown> | null) ?? null,
+        },
+      ]),
+    )
   }
 
   /** Each product's categories, with every ancestor of them (a promotion on a parent covers its children). */

@@ -72,6 +72,7 @@ const promotionSchema = z.object({
 export const createPromotion = defineRoute({
   method: 'post',
   path: '/admin/promotions',
+  permission: 'promotion:write',
   summary: 'Create a promotion',
   tags,
   body: promotionInput,
@@ -85,6 +86,7 @@ export const createPromotion = defineRoute({
 export const listPromotions = defineRoute({
   method: 'get',
   path: '/admin/promotions',
+  permission: 'promotion:read',
   summary: 'List promotions',
   tags,
   query: listQuery().extend({ id: idListQuery().optional(), code: idListQuery().optional() }),
@@ -95,6 +97,7 @@ export const listPromotions = defineRoute({
 export const retrievePromotion = defineRoute({
   method: 'get',
   path: '/admin/promotions/:id',
+  permission: 'promotion:read',
   summary: 'Get a promotion',
   tags,
   params: byId,
@@ -107,6 +110,7 @@ export const retrievePromotion = defineRoute({
 export const updatePromotion = defineRoute({
   method: 'post',
   path: '/admin/promotions/:id',
+  permission: 'promotion:write',
   summary: 'Update a promotion',
   tags,
   params: byId,
@@ -120,6 +124,7 @@ export const updatePromotion = defineRoute({
 export const deletePromotion = defineRoute({
   method: 'delete',
   path: '/admin/promotions/:id',
+  permission: 'promotion:write',
   summary: 'Delete a promotion',
   tags,
   params: byId,

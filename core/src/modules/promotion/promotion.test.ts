@@ -1,9 +1,9 @@
 // Promotions on carts, as a shopper meets them: each kind of discount lands on the right lines with
 // cents that add up, codes are refused with the reason when they cannot apply, automatic promotions
 // need no code, and usage limits hold when many orders are placed at once.
-import Medusa from '@medusajs/js-sdk'
+import type Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { admin, openTestShop, type TestShop } from '../cart/test-shop'
+import { ADMIN, admin, openTestShop, type TestShop } from '../cart/test-shop'
 import { PromotionLimitError, type PromotionService } from './service'
 
 describe('promotions', () => {
@@ -13,8 +13,8 @@ describe('promotions', () => {
 
   beforeAll(async () => {
     shop = await openTestShop()
-    sdk = new Medusa({ baseUrl: shop.app.url(), publishableKey: shop.key })
-    headers = { 'x-publishable-api-key': shop.key }
+    sdk = shop.sdk
+    headers = shop.headers
   })
   afterAll(async () => {
     await shop?.close()
@@ -321,6 +321,27 @@ describe('promotions', () => {
     expect(again.body.message).toContain('most times allowed per customer')
   })
 
+  it('lets staff read promotions, taxes and shipping with read permission and change them only with write', async () => {
+    const analyst = await shop.app.createStaff('analyst')
+    const catalog = await shop.app.createStaff('catalog')
+    for (const path of ['/admin/promotions', '/admin/tax-regions', '/admin/shipping-options']) {
+      expect([path, (await shop.app.request('GET', path, { headers: analyst.headers })).status]).toEqual([
+        path,
+        200,
+      ])
+      expect([path, (await shop.app.request('GET', path, { headers: catalog.headers })).status]).toEqual([
+        path,
+        403,
+      ])
+    }
+    const write = await shop.app.request('POST', '/admin/promotions', {
+      headers: analyst.headers,
+      body: { code: 'ANALYST', application_method: { type: 'percentage', value: 5, target_type: 'order' } },
+    })
+    expect(write.status).toBe(403)
+    expect(write.body.message).toContain('promotion:write')
+  })
+
   it('manages promotions through the Admin API, refusing bad terms and recording events', async () => {
     const bad: Array<[object, string]> = [
       [
@@ -346,7 +367,7 @@ describe('promotions', () => {
     ]
     for (const [body, message] of bad) {
       const response = await shop.app.request('POST', '/admin/promotions', {
-        headers: { authorization: 'Bearer checkout-test-admin-token-0123456789' },
+        headers: ADMIN,
         body,
       })
       expect(response.status).toBe(400)

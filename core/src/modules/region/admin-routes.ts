@@ -48,6 +48,7 @@ export const deleteRegion = defineRoute({
 export const retrieveRegion = defineRoute({
   method: 'get',
   path: '/admin/regions/:id',
+  permission: 'region:read',
   summary: 'Get a region',
   tags: ['Admin: regions'],
   params: z.object({ id: z.string().max(64) }),
@@ -60,6 +61,7 @@ export const retrieveRegion = defineRoute({
 export const updateRegion = defineRoute({
   method: 'post',
   path: '/admin/regions/:id',
+  permission: 'region:write',
   summary: 'Update a region; countries, when given, replace its countries',
   tags: ['Admin: regions'],
   params: z.object({ id: z.string().max(64) }),

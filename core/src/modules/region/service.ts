@@ -70,9 +70,15 @@ export class RegionService {
       if (fields.currency_code) fields.currency_code = fields.currency_code.toLowerCase()
       em.assign(region, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)))
       if (countries) {
-        const free = await this.freeCountries(em, countries, id)
-        await em.nativeDelete(RegionCountry, { region_id: id })
-        this.addCountries(em, id, free)
+        const wanted = await this.freeCountries(em, countries, id)
+        const current = (await em.find(RegionCountry, { region_id: id })).map((country) => country.iso_2)
+        const gone = current.filter((code) => !wanted.includes(code))
+        if (gone.length) await em.nativeDelete(RegionCountry, { iso_2: { $in: gone } })
+        this.addCountries(
+          em,
+          id,
+          wanted.filter((code) => !current.includes(code)),
+        )
       }
       this.events.emit(em, RegionEvents.updated, { id })
     })

@@ -64,6 +64,7 @@ export const listSalesChannels = defineRoute({
 export const retrieveSalesChannel = defineRoute({
   method: 'get',
   path: '/admin/sales-channels/:id',
+  permission: 'sales_channel:read',
   summary: 'Get a sales channel',
   tags: ['Admin: sales channels'],
   params: idParams,
@@ -76,6 +77,7 @@ export const retrieveSalesChannel = defineRoute({
 export const updateSalesChannel = defineRoute({
   method: 'post',
   path: '/admin/sales-channels/:id',
+  permission: 'sales_channel:write',
   summary: 'Update a sales channel (a disabled one shows nothing through its keys)',
   tags: ['Admin: sales channels'],
   params: idParams,
@@ -89,6 +91,7 @@ export const updateSalesChannel = defineRoute({
 export const deleteSalesChannel = defineRoute({
   method: 'delete',
   path: '/admin/sales-channels/:id',
+  permission: 'sales_channel:write',
   summary: 'Delete a sales channel: its products leave it and its keys no longer show it',
   tags: ['Admin: sales channels'],
   params: idParams,
@@ -104,6 +107,7 @@ export const deleteSalesChannel = defineRoute({
 export const changeSalesChannelProducts = defineRoute({
   method: 'post',
   path: '/admin/sales-channels/:id/products',
+  permission: 'sales_channel:write',
   summary: 'Add products to a sales channel and remove others',
   tags: ['Admin: sales channels'],
   params: idParams,
@@ -142,6 +146,7 @@ export const createPublishableKey = defineRoute({
 export const listPublishableKeys = defineRoute({
   method: 'get',
   path: '/admin/publishable-keys',
+  permission: 'publishable_key:read',
   summary: 'List publishable keys',
   tags: ['Admin: sales channels'],
   query: listQuery().extend({ id: idListQuery().optional(), revoked: flag.optional() }).strict(),
@@ -152,6 +157,7 @@ export const listPublishableKeys = defineRoute({
 export const retrievePublishableKey = defineRoute({
   method: 'get',
   path: '/admin/publishable-keys/:id',
+  permission: 'publishable_key:read',
   summary: 'Get a publishable key',
   tags: ['Admin: sales channels'],
   params: idParams,
@@ -164,6 +170,7 @@ export const retrievePublishableKey = defineRoute({
 export const updatePublishableKey = defineRoute({
   method: 'post',
   path: '/admin/publishable-keys/:id',
+  permission: 'publishable_key:write',
   summary: 'Rename a publishable key or give it other sales channels',
   tags: ['Admin: sales channels'],
   params: idParams,
@@ -196,6 +203,7 @@ export const revokePublishableKey = defineRoute({
 export const deletePublishableKey = defineRoute({
   method: 'delete',
   path: '/admin/publishable-keys/:id',
+  permission: 'publishable_key:write',
   summary: 'Delete a publishable key',
   tags: ['Admin: sales channels'],
   params: idParams,

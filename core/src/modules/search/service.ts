@@ -1,6 +1,7 @@
 // Keeps the search index in step with the catalog: documents built from the catalog's tables in a
 // fixed number of queries, rebuilt at boot and after each product event.
 import type { Knex } from '@mikro-orm/knex'
+import { LRUCache } from 'lru-cache'
 import type { Database } from '../../infra/database'
 import type { Providers } from '../../kernel/providers'
 import type { SearchDocument, SearchProvider, SearchQuery, SearchResult } from './provider'
@@ -9,6 +10,19 @@ const REBUILD_BATCH = 1000
 
 export class SearchService {
   private rebuilding: Promise<number> | undefined
+  /**
+   * Answers to repeated searches (the storefront's hot queries), kept until this process changes the
+   * index. After a few seconds an answer is refreshed in the background (another process may change
+   * an outside provider's index) while the old one is still served; identical searches at the same
+   * moment run once.
+   */
+  private readonly answers = new LRUCache<string, SearchResult, SearchQuery>({
+    max: 5000,
+    ttl: 3000,
+    allowStale: true,
+    fetchMethod: (_key, _stale, { context }) => this.provider().search(context),
+  })
+  private generation = 0
 
   constructor(
     private readonly db: Database,
@@ -20,8 +34,14 @@ export class SearchService {
     return this.providers.search.get(this.providerId)
   }
 
-  search(query: SearchQuery): Promise<SearchResult> {
-    return this.provider().search(query)
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const answer = await this.answers.fetch(`${this.generation}:${JSON.stringify(query)}`, { context: query })
+    return answer ?? this.provider().search(query)
+  }
+
+  private indexChanged(): void {
+    this.generation++
+    this.answers.clear()
   }
 
   /** Re-indexes these products as they are now; a product that no longer exists leaves the index. */
@@ -30,6 +50,7 @@ export class SearchService {
     const found = new Set(documents.map((document) => document.id))
     await this.provider().index(documents)
     await this.provider().remove(ids.filter((id) => !found.has(id)))
+    this.indexChanged()
   }
 
   /** Rebuilds the whole index from the catalog, a batch of products at a time; how many it indexed. */
@@ -51,9 +72,11 @@ export class SearchService {
           const documents = await this.buildDocuments(rows.map((row) => row.id))
           await this.provider().index(documents)
           indexed += documents.length
+          this.indexChanged()
         }
         return indexed
       } finally {
+        this.indexChanged()
         this.rebuilding = undefined
       }
     })()

@@ -1,18 +1,13 @@
 // The store's settings: one store with defaults until the merchant names it and picks its currencies.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../testing'
-import { ADMIN_TOKEN, admin, adminCall } from '../product/test-support'
+import { describe, expect, it } from 'vitest'
+import type { TestApp } from '../../testing'
+import { admin, adminCall, withCatalogApp } from '../product/test-support'
 
 describe('store settings', () => {
   let app: TestApp
-  beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
-    app = await createTestApp()
-  })
-  afterAll(async () => {
-    await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
-  })
+  withCatalogApp((given) => {
+    app = given.app
+  }, false)
 
   it('has one store selling in USD before anyone sets it up', async () => {
     const [first, second] = await Promise.all([

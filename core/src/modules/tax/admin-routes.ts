@@ -48,6 +48,7 @@ const deleted = <T extends string>(object: T) =>
 export const createTaxRegion = defineRoute({
   method: 'post',
   path: '/admin/tax-regions',
+  permission: 'tax:write',
   summary: 'Create a tax region for a country, or for a province of one',
   tags,
   body: z.object({
@@ -67,6 +68,7 @@ export const createTaxRegion = defineRoute({
 export const listTaxRegions = defineRoute({
   method: 'get',
   path: '/admin/tax-regions',
+  permission: 'tax:read',
   summary: 'List tax regions with their rates',
   tags,
   query: listQuery().extend({
@@ -81,6 +83,7 @@ export const listTaxRegions = defineRoute({
 export const retrieveTaxRegion = defineRoute({
   method: 'get',
   path: '/admin/tax-regions/:id',
+  permission: 'tax:read',
   summary: 'Get a tax region',
   tags,
   params: byId,
@@ -93,6 +96,7 @@ export const retrieveTaxRegion = defineRoute({
 export const deleteTaxRegion = defineRoute({
   method: 'delete',
   path: '/admin/tax-regions/:id',
+  permission: 'tax:write',
   summary: 'Delete a tax region, its provinces and their rates',
   tags,
   params: byId,
@@ -106,6 +110,7 @@ export const deleteTaxRegion = defineRoute({
 export const createTaxRate = defineRoute({
   method: 'post',
   path: '/admin/tax-rates',
+  permission: 'tax:write',
   summary: 'Create a tax rate in a tax region',
   tags,
   body: rateInput.extend({ tax_region_id: z.string().max(64), is_default: z.boolean().optional() }),
@@ -119,6 +124,7 @@ export const createTaxRate = defineRoute({
 export const listTaxRates = defineRoute({
   method: 'get',
   path: '/admin/tax-rates',
+  permission: 'tax:read',
   summary: 'List tax rates',
   tags,
   query: listQuery().extend({ tax_region_id: idListQuery().optional() }),
@@ -129,6 +135,7 @@ export const listTaxRates = defineRoute({
 export const updateTaxRate = defineRoute({
   method: 'post',
   path: '/admin/tax-rates/:id',
+  permission: 'tax:write',
   summary: 'Update a tax rate',
   tags,
   params: byId,
@@ -142,6 +149,7 @@ export const updateTaxRate = defineRoute({
 export const deleteTaxRate = defineRoute({
   method: 'delete',
   path: '/admin/tax-rates/:id',
+  permission: 'tax:write',
   summary: 'Delete a tax rate',
   tags,
   params: byId,

@@ -1,7 +1,7 @@
 // Taxes on carts: the most specific tax region decides the rate (a province's over its country's, or
 // both when the province's rate is combinable), shipping is taxed too, and the Admin API manages
 // tax regions and rates.
-import Medusa from '@medusajs/js-sdk'
+import type Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN, admin, openTestShop, type TestShop } from '../cart/test-shop'
 
@@ -11,7 +11,7 @@ describe('taxes', () => {
 
   beforeAll(async () => {
     shop = await openTestShop()
-    sdk = new Medusa({ baseUrl: shop.app.url(), publishableKey: shop.key })
+    sdk = shop.sdk
   })
   afterAll(async () => {
     await shop?.close()

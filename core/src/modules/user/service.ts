@@ -17,6 +17,7 @@ import type { SecretKeyVerifier } from '../auth/identify'
 import { type AuthService, normalizeEmail, type SignedIn } from '../auth/service'
 import { randomToken, sha256 } from '../auth/tokens'
 import { Invite, SecretKey, User, UserRole } from './entities'
+import { UserEvents } from './events'
 import { BUILT_IN_ROLES, OWN_PROFILE } from './roles'
 
 type Row = Record<string, any>
@@ -24,16 +25,6 @@ type Row = Record<string, any>
 const INVITE_DAYS = 7
 const KEY_CACHE_MS = 5_000
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null)
-
-export const UserEvents = {
-  created: 'user.created',
-  updated: 'user.updated',
-  deleted: 'user.deleted',
-  invited: 'invite.created',
-  inviteAccepted: 'invite.accepted',
-  secretKeyCreated: 'secret_key.created',
-  secretKeyRevoked: 'secret_key.revoked',
-} as const
 
 export interface UserInput {
   email: string
@@ -367,7 +358,6 @@ export class UserService implements AdminAuthorizer, SecretKeyVerifier {
         created_by: actor.id,
         revoked_at: null,
       })
-      this.events.emit(em, UserEvents.secretKeyCreated, { id: created.id })
       return created
     })
     return { ...this.keyView(key), token }
@@ -389,7 +379,6 @@ export class UserService implements AdminAuthorizer, SecretKeyVerifier {
       const found = await em.findOne(SecretKey, { id })
       if (!found) throw new NotFoundError(`Secret key with id: ${id} was not found`)
       found.revoked_at ??= new Date()
-      this.events.emit(em, UserEvents.secretKeyRevoked, { id })
       return found
     })
     this.keyCache.clear()
