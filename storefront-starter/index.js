@@ -23,8 +23,7 @@ export async function createStorefront(settings) {
     script: `${base}/${entry.file}`,
     styles: (entry.css ?? []).map((file) => `${base}/${file}`),
   }
-  return {
-    base,
-    handle: (request) => renderPage(request, { authProviders: [], ...settings, base, assets }),
-  }
+  // One options object for the server's life: the renderer keeps its Store API client and caches per object.
+  const options = { authProviders: [], ...settings, base, assets }
+  return { base, handle: (request) => renderPage(request, options) }
 }

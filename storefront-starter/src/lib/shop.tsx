@@ -18,7 +18,8 @@ export interface Shop {
   /** False until the browser has looked for a saved cart and customer. */
   ready: boolean
   addToCart(variantId: string, quantity: number): Promise<Cart>
-  updateCart(update: (cartId: string) => Promise<{ cart: Cart }>): Promise<Cart>
+  /** Runs a change on the cart, then reads the whole cart back. */
+  updateCart(update: (cartId: string) => Promise<unknown>): Promise<Cart>
   forgetCart(): void
   reloadCustomer(): Promise<Customer | null>
   signOut(): Promise<void>

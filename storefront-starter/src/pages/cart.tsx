@@ -20,7 +20,7 @@ function CartLines({ cart }: { cart: Cart }) {
   const run = async (change: (cartId: string) => Promise<unknown>) => {
     setError(undefined)
     try {
-      await updateCart(async (cartId) => (await change(cartId)) as { cart: Cart })
+      await updateCart(change)
     } catch (failure) {
       setError(errorMessage(failure, 'Your cart could not be updated'))
     }
