@@ -198,7 +198,7 @@ export class OrderService {
       display_id: Number(displayId),
       cart_id: cart.id,
       customer_id: cart.customer_id ?? null,
-      email: cart.email ?? null,
+      email: cart.email?.toLowerCase() ?? null,
       region_id: cart.region_id,
       sales_channel_id: cart.sales_channel_id,
       currency_code: cart.currency_code,
