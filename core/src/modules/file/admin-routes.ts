@@ -6,6 +6,7 @@ import type { LocalFileStorage } from './storage'
 export const uploadFile = defineRoute({
   method: 'post',
   path: '/admin/uploads',
+  permission: 'file:write',
   summary:
     'Store an image (PNG, JPEG, GIF, WebP or AVIF; the raw file as the body, its type as content-type) and answer its address',
   tags: ['Admin: files'],
