@@ -3,7 +3,7 @@
 import type { AwilixContainer } from 'awilix'
 import type { Context } from 'koa'
 import type { Logger } from 'pino'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { InvalidDataError } from '../kernel/errors'
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
@@ -158,3 +158,6 @@ export function parseRequestPart<S extends z.ZodType>(schema: S, value: unknown,
   const summary = issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ')
   throw new InvalidDataError(`Invalid request ${part}: ${summary}`, issues)
 }
+
+/** The path parameters of every `/…/:id` route: one id, as long as any id Shopwright makes (or a caller may send). */
+export const idParams = z.object({ id: z.string().max(64) })

@@ -3,7 +3,7 @@
 import type { Context } from 'koa'
 import { z } from 'zod'
 import { currentAuthentication, requireCustomerId } from '../../http/actor'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import { UnauthorizedError } from '../../kernel/errors'
 import type { TokenCallerIdentifier } from './identify'
 import type { ActorType, AuthService } from './service'
@@ -178,7 +178,7 @@ export const verifySecondFactor = defineRoute({
   path: '/auth/mfa/challenges/:id/verify',
   summary: 'Complete a password sign-in with the code its second factor sent (at most 5 tries)',
   tags,
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   body: z.object({
     method: z.literal('email').optional(),
     code: z.string().regex(/^\d{6}$/, 'must be the 6-digit code'),

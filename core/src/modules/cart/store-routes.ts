@@ -3,7 +3,7 @@ import type { Context } from 'koa'
 import { z } from 'zod'
 import { currentCustomerId } from '../../http/actor'
 import { requirePublishableKey } from '../../http/publishable-key'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import { UnauthorizedError } from '../../kernel/errors'
 import type { SalesChannelService } from '../sales-channel/service'
 import type { CartView } from './schemas'
@@ -19,8 +19,7 @@ import {
 import type { CartService } from './service'
 
 const tags = ['Store: carts']
-const cartParams = z.object({ id: z.string().max(64) })
-const lineParams = cartParams.extend({ line_id: z.string().max(64) })
+const lineParams = idParams.extend({ line_id: z.string().max(64) })
 const fieldsQuery = z.object({ fields: z.string().max(2000).optional() })
 const cartResponse = z.object({ cart: cartSchema })
 
@@ -79,7 +78,7 @@ export const retrieveStoreCart = cartRoute({
   method: 'get',
   path: '/store/carts/:id',
   summary: 'Get a cart',
-  params: cartParams,
+  params: idParams,
   run: (carts, { params, customerId }) => carts.retrieveCart(params.id, customerId),
 })
 
@@ -87,7 +86,7 @@ export const updateStoreCart = cartRoute({
   method: 'post',
   path: '/store/carts/:id',
   summary: 'Update a cart: email, addresses, region (re-prices every line), promotion codes',
-  params: cartParams,
+  params: idParams,
   body: cartUpdateSchema,
   run: (carts, { params, body, customerId }) => carts.updateCart(params.id, customerId, body),
 })
@@ -96,7 +95,7 @@ export const addStoreLineItem = cartRoute({
   method: 'post',
   path: '/store/carts/:id/line-items',
   summary: 'Add a variant to a cart (the same variant again adds to its line)',
-  params: cartParams,
+  params: idParams,
   body: lineItemInputSchema,
   run: (carts, { params, body, customerId }) => carts.addLineItem(params.id, customerId, body),
 })
@@ -139,7 +138,7 @@ export const setStoreCartCustomer = cartRoute({
   method: 'post',
   path: '/store/carts/:id/customer',
   summary: 'Give a guest cart to the signed-in customer',
-  params: cartParams,
+  params: idParams,
   run: async (carts, { params, customerId }) => {
     if (!customerId) throw new UnauthorizedError('Sign in as a customer to take over a cart')
     return carts.setCustomer(params.id, customerId)
@@ -150,7 +149,7 @@ export const addStoreShippingMethod = cartRoute({
   method: 'post',
   path: '/store/carts/:id/shipping-methods',
   summary: "Choose a shipping option for a cart (it must serve the cart's region and address)",
-  params: cartParams,
+  params: idParams,
   body: shippingMethodInputSchema,
   run: (carts, { params, body, customerId }) => carts.addShippingMethod(params.id, customerId, body),
 })
@@ -159,7 +158,7 @@ export const addStoreCartPromotions = cartRoute({
   method: 'post',
   path: '/store/carts/:id/promotions',
   summary: 'Apply promotion codes to a cart',
-  params: cartParams,
+  params: idParams,
   body: promoCodesSchema,
   run: (carts, { params, body, customerId }) => carts.addPromotions(params.id, customerId, body.promo_codes),
 })
@@ -168,7 +167,7 @@ export const removeStoreCartPromotions = cartRoute({
   method: 'delete',
   path: '/store/carts/:id/promotions',
   summary: 'Remove promotion codes from a cart',
-  params: cartParams,
+  params: idParams,
   body: promoCodesSchema,
   run: (carts, { params, body, customerId }) =>
     carts.removePromotions(params.id, customerId, body.promo_codes),

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { currentActor } from '../../http/actor'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import {
   adminCustomerSchema,
   adminUpdateCustomerSchema,
@@ -12,7 +12,6 @@ import {
 import type { CustomerService } from './service'
 
 const tags = ['Admin: customers']
-const idParams = z.object({ id: z.string().max(64) })
 const customers = (resolve: <T>(name: string) => T) => resolve<CustomerService>('customerService')
 
 export const listCustomers = defineRoute({

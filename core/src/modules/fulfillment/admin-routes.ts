@@ -1,13 +1,12 @@
 // Admin routes for service zones and shipping options.
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import type { FulfillmentService } from './service'
 
 const tags = ['Admin: shipping']
 const metadata = z.record(z.string(), z.unknown()).nullable()
 const amount = z.number().int().min(0).max(1_000_000_000)
-const byId = z.object({ id: z.string().max(64) })
 const deleted = <T extends string>(object: T) =>
   z.object({ id: z.string(), object: z.literal(object), deleted: z.literal(true) })
 
@@ -94,7 +93,7 @@ export const deleteServiceZone = defineRoute({
   permission: 'fulfillment:write',
   summary: 'Delete a service zone that no shipping option uses',
   tags,
-  params: byId,
+  params: idParams,
   response: deleted('service_zone'),
   handler: async ({ params, resolve }) => {
     await resolve<FulfillmentService>('fulfillmentService').deleteServiceZone(params.id)
@@ -134,7 +133,7 @@ export const retrieveShippingOption = defineRoute({
   permission: 'fulfillment:read',
   summary: 'Get a shipping option',
   tags,
-  params: byId,
+  params: idParams,
   response: z.object({ shipping_option: shippingOptionSchema }),
   handler: async ({ params, resolve }) => ({
     shipping_option: await resolve<FulfillmentService>('fulfillmentService').retrieveShippingOption(
@@ -149,7 +148,7 @@ export const updateShippingOption = defineRoute({
   permission: 'fulfillment:write',
   summary: 'Update a shipping option',
   tags,
-  params: byId,
+  params: idParams,
   body: optionInput.omit({ region_id: true }).partial(),
   response: z.object({ shipping_option: shippingOptionSchema }),
   handler: async ({ params, body, resolve }) => ({
@@ -166,7 +165,7 @@ export const deleteShippingOption = defineRoute({
   permission: 'fulfillment:write',
   summary: 'Delete a shipping option',
   tags,
-  params: byId,
+  params: idParams,
   response: deleted('shipping_option'),
   handler: async ({ params, resolve }) => {
     await resolve<FulfillmentService>('fulfillmentService').deleteShippingOption(params.id)

@@ -1,11 +1,10 @@
 // Admin routes for stock locations and stock levels.
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import type { InventoryService } from './service'
 
 const service = (resolve: <T>(name: string) => T) => resolve<InventoryService>('inventoryService')
-const idParams = z.object({ id: z.string().max(64) })
 
 const levelSchema = z.object({
   variant_id: z.string(),

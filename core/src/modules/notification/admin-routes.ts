@@ -2,7 +2,7 @@
 // local outbox, campaigns (create, list, detail with progress, send) and customers' marketing consent.
 import { z } from 'zod'
 import { listQuery, listResponse } from '../../http/list'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import type { MarketingService } from './marketing-service'
 import {
   campaignInputSchema,
@@ -25,12 +25,10 @@ const templates = (resolve: Resolve) => resolve<TemplateService>('notificationTe
 const marketing = (resolve: Resolve) => resolve<MarketingService>('marketingService')
 
 const tags = ['Admin: notifications']
-const templateParams = z.object({ id: z.string().max(64) })
 const templateVariant = z.object({
   channel: channelSchema.default('email'),
   locale: localeSchema.default('en'),
 })
-const idParams = z.object({ id: z.string().max(64) })
 
 export const listTemplates = defineRoute({
   method: 'get',
@@ -49,7 +47,7 @@ export const getTemplate = defineRoute({
   permission: 'notification_template:read',
   summary: "A template's parts for a channel and locale",
   tags,
-  params: templateParams,
+  params: idParams,
   query: templateVariant,
   response: z.object({ template: templateSchema }),
   handler: async ({ params, query, resolve }) => ({
@@ -63,7 +61,7 @@ export const overrideTemplate = defineRoute({
   permission: 'notification_template:write',
   summary: "Replace a template's parts for a channel and locale with the merchant's own (handlebars)",
   tags,
-  params: templateParams,
+  params: idParams,
   body: z.object({
     channel: channelSchema,
     locale: localeSchema.default('en'),
@@ -83,7 +81,7 @@ export const resetTemplate = defineRoute({
   permission: 'notification_template:write',
   summary: 'Remove the override of a template for a channel and locale: the default applies again',
   tags,
-  params: templateParams,
+  params: idParams,
   query: templateVariant,
   response: z.object({ template: templateSchema }),
   handler: async ({ params, query, resolve }) => ({
@@ -97,7 +95,7 @@ export const previewTemplate = defineRoute({
   permission: 'notification_template:read',
   summary: 'Render a template, or a draft of it, with sample data (and any data given)',
   tags,
-  params: templateParams,
+  params: idParams,
   body: z.object({
     channel: channelSchema.default('email'),
     locale: localeSchema.default('en'),

@@ -2,13 +2,12 @@
 // make to it. Each money movement honours an Idempotency-Key.
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import { itemQuantityInput, moneyInput, orderSchema, timelineEntrySchema } from './schemas'
 import type { OrderService } from './service'
 
 const ids = idListQuery()
-const orderParams = z.object({ id: z.string().max(64) })
-const fulfillmentParams = orderParams.extend({ fulfillment_id: z.string().max(64) })
+const fulfillmentParams = idParams.extend({ fulfillment_id: z.string().max(64) })
 const orderResponse = z.object({ order: orderSchema })
 const orders = (resolve: <T>(name: string) => T) => resolve<OrderService>('orderService')
 const tags = ['Admin: orders']
@@ -51,7 +50,7 @@ export const retrieveAdminOrder = defineRoute({
   permission: 'order:read',
   summary: 'Get an order with its timeline',
   tags,
-  params: orderParams,
+  params: idParams,
   response: z.object({ order: orderSchema.extend({ timeline: z.array(timelineEntrySchema) }) }),
   handler: async ({ params, resolve }) => {
     const order = await orders(resolve).retrieveOrder(params.id)
@@ -65,7 +64,7 @@ export const captureOrderPayment = defineRoute({
   permission: 'order:write',
   summary: "Capture the order's payment, in full or `amount` of it",
   tags,
-  params: orderParams,
+  params: idParams,
   body: z.object({ amount: moneyInput.optional() }),
   response: orderResponse,
   idempotent: true,
@@ -80,7 +79,7 @@ export const refundOrderPayment = defineRoute({
   permission: 'order:write',
   summary: 'Refund part or all of what was captured',
   tags,
-  params: orderParams,
+  params: idParams,
   body: z.object({ amount: moneyInput, note: z.string().max(500).optional() }),
   response: orderResponse,
   idempotent: true,
@@ -95,7 +94,7 @@ export const cancelOrder = defineRoute({
   permission: 'order:write',
   summary: 'Cancel an unfulfilled order: releases its stock, voids or refunds its payment',
   tags,
-  params: orderParams,
+  params: idParams,
   response: orderResponse,
   idempotent: true,
   handler: async ({ params, resolve }) => ({ order: await orders(resolve).cancel(params.id) }),
@@ -107,7 +106,7 @@ export const createOrderFulfillment = defineRoute({
   permission: 'order:write',
   summary: 'Fulfil items of the order (all that are left when none are named)',
   tags,
-  params: orderParams,
+  params: idParams,
   body: z.object({ items: itemQuantityInput.optional() }),
   response: orderResponse,
   idempotent: true,
@@ -150,7 +149,7 @@ export const requestOrderReturn = defineRoute({
   permission: 'order:write',
   summary: 'Request the return of shipped items',
   tags,
-  params: orderParams,
+  params: idParams,
   body: z.object({ items: itemQuantityInput }),
   response: orderResponse.extend({ return_id: z.string() }),
   idempotent: true,
@@ -166,7 +165,7 @@ export const receiveOrderReturn = defineRoute({
   permission: 'order:write',
   summary: 'Receive a return: optionally restock its items and refund',
   tags,
-  params: orderParams.extend({ return_id: z.string().max(64) }),
+  params: idParams.extend({ return_id: z.string().max(64) }),
   body: z.object({ restock: z.boolean().default(true), refund_amount: moneyInput.optional() }),
   response: orderResponse,
   idempotent: true,

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { currentCustomerId, requireCustomerId } from '../../http/actor'
 import { listQuery, listResponse } from '../../http/list'
 import { requirePublishableKey } from '../../http/publishable-key'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import type { SalesChannelService } from '../sales-channel/service'
 import type { CartCompletion } from './completion'
 import { orderSchema } from './schemas'
@@ -15,7 +15,7 @@ export const completeCart = defineRoute({
   path: '/store/carts/:id/complete',
   summary: 'Complete a cart: pay and place the order',
   tags: ['Store: carts'],
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   response: z.union([
     z.object({
       type: z.literal('order'),
@@ -57,7 +57,7 @@ export const retrieveStoreOrder = defineRoute({
   path: '/store/orders/:id',
   summary: 'Get an order',
   tags: ['Store: orders'],
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   query: z.object({ fields: z.string().optional(), access_token: z.string().max(128).optional() }),
   response: z.object({ order: orderSchema }),
   handler: async ({ params, query, koa, resolve }) => {

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { currentCustomerId } from '../../http/actor'
 import { listResponse } from '../../http/list'
 import { requirePublishableKey } from '../../http/publishable-key'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import type { CartService } from '../cart/service'
 import type { SalesChannelService } from '../sales-channel/service'
 import { paymentCollectionSchema } from './schemas'
@@ -43,7 +43,7 @@ export const initiatePaymentSession = defineRoute({
   path: '/store/payment-collections/:id/payment-sessions',
   summary: 'Start paying with a provider',
   tags: ['Store: payments'],
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   body: z.object({
     provider_id: z.string().min(1).max(64),
     data: z.record(z.string(), z.unknown()).optional(),

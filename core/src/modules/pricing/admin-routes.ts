@@ -1,7 +1,7 @@
 // Admin routes for price lists: sales and overrides with prices of their own, in a time window.
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import type { PricingService } from './service'
 
 const service = (resolve: <T>(name: string) => T) => resolve<PricingService>('pricingService')
@@ -54,7 +54,6 @@ const priceListSchema = z.object({
   updated_at: z.string(),
 })
 
-const idParams = z.object({ id })
 const statuses = z.array(z.enum(['draft', 'active'])).max(2)
 const types = z.array(z.enum(['sale', 'override'])).max(2)
 

@@ -1,7 +1,7 @@
 // Admin routes for products, categories and collections.
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
-import { defineRoute, rawJson, streamBody } from '../../http/route'
+import { defineRoute, idParams, rawJson, streamBody } from '../../http/route'
 import { NotFoundError, UnsupportedMediaTypeError } from '../../kernel/errors'
 import type { ProductCsv } from './csv'
 import {
@@ -101,8 +101,6 @@ export const listProducts = defineRoute({
     )
   },
 })
-
-const idParams = z.object({ id: z.string().max(64) })
 
 export const retrieveProduct = defineRoute({
   method: 'get',

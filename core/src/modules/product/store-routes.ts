@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
 import { requirePublishableKey } from '../../http/publishable-key'
-import { defineRoute, rawJson } from '../../http/route'
+import { defineRoute, idParams, rawJson } from '../../http/route'
 import { NotFoundError } from '../../kernel/errors'
 import type { PricingContext } from '../pricing/service'
 import type { RegionService } from '../region/service'
@@ -55,7 +55,7 @@ export const retrieveStoreProduct = defineRoute({
   path: '/store/products/:id',
   summary: 'Get a product',
   tags: ['Store: products'],
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   query: storeProductQuery.pick({
     fields: true,
     region_id: true,
@@ -111,7 +111,7 @@ export const retrieveStoreCategory = defineRoute({
   path: '/store/product-categories/:id',
   summary: 'Get a product category',
   tags: ['Store: products'],
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   query: z.object({ fields: z.string().max(2000).optional() }),
   response: z.object({ product_category: categorySchema }),
   handler: async ({ params, koa, resolve }) => {
@@ -149,7 +149,7 @@ export const retrieveStoreCollection = defineRoute({
   path: '/store/collections/:id',
   summary: 'Get a collection',
   tags: ['Store: products'],
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   query: z.object({ fields: z.string().max(2000).optional() }),
   response: z.object({ collection: collectionSchema }),
   handler: async ({ params, koa, resolve }) => {

@@ -1,11 +1,10 @@
 // Admin routes for promotions.
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import type { PromotionService } from './service'
 
 const tags = ['Admin: promotions']
-const byId = z.object({ id: z.string().max(64) })
 const ids = z.array(z.string().min(1).max(64)).max(500)
 const minor = z.number().int().min(0).max(1_000_000_000)
 const count = z.number().int().min(1).max(1_000_000_000)
@@ -100,7 +99,7 @@ export const retrievePromotion = defineRoute({
   permission: 'promotion:read',
   summary: 'Get a promotion',
   tags,
-  params: byId,
+  params: idParams,
   response: z.object({ promotion: promotionSchema }),
   handler: async ({ params, resolve }) => ({
     promotion: await resolve<PromotionService>('promotionService').retrievePromotion(params.id),
@@ -113,7 +112,7 @@ export const updatePromotion = defineRoute({
   permission: 'promotion:write',
   summary: 'Update a promotion',
   tags,
-  params: byId,
+  params: idParams,
   body: promotionInput.partial().extend({ application_method: applicationMethod.partial().optional() }),
   response: z.object({ promotion: promotionSchema }),
   handler: async ({ params, body, resolve }) => ({
@@ -127,7 +126,7 @@ export const deletePromotion = defineRoute({
   permission: 'promotion:write',
   summary: 'Delete a promotion',
   tags,
-  params: byId,
+  params: idParams,
   response: z.object({ id: z.string(), object: z.literal('promotion'), deleted: z.literal(true) }),
   handler: async ({ params, resolve }) => {
     await resolve<PromotionService>('promotionService').deletePromotion(params.id)

@@ -1,7 +1,7 @@
 // Admin routes for regions.
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import { regionInputSchema, regionSchema } from './schemas'
 import type { RegionService } from './service'
 
@@ -37,7 +37,7 @@ export const deleteRegion = defineRoute({
   permission: 'region:write',
   summary: 'Delete a region',
   tags: ['Admin: regions'],
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   response: z.object({ id: z.string(), object: z.literal('region'), deleted: z.literal(true) }),
   handler: async ({ params, resolve }) => {
     await resolve<RegionService>('regionService').deleteRegion(params.id)
@@ -51,7 +51,7 @@ export const retrieveRegion = defineRoute({
   permission: 'region:read',
   summary: 'Get a region',
   tags: ['Admin: regions'],
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   response: z.object({ region: regionSchema }),
   handler: async ({ params, resolve }) => ({
     region: await resolve<RegionService>('regionService').retrieveRegion(params.id),
@@ -64,7 +64,7 @@ export const updateRegion = defineRoute({
   permission: 'region:write',
   summary: 'Update a region; countries, when given, replace its countries',
   tags: ['Admin: regions'],
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   body: regionInputSchema.partial().strict(),
   response: z.object({ region: regionSchema }),
   handler: async ({ params, body, resolve }) => ({

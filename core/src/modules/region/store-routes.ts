@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
 import { requirePublishableKey } from '../../http/publishable-key'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import type { SalesChannelService } from '../sales-channel/service'
 import { regionSchema } from './schemas'
 import type { RegionService } from './service'
@@ -31,7 +31,7 @@ export const retrieveStoreRegion = defineRoute({
   path: '/store/regions/:id',
   summary: 'Get a region',
   tags: ['Store: regions'],
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   query: z.object({ fields: z.string().optional() }),
   response: z.object({ region: regionSchema }),
   handler: async ({ params, koa, resolve }) => {

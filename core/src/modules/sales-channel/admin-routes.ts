@@ -1,7 +1,7 @@
 // Admin routes for sales channels (and the products in them) and publishable keys.
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import type { ProductService } from '../product/service'
 import type { SalesChannelService } from './service'
 
@@ -24,7 +24,6 @@ const keySchema = z.object({
 const keyDetailSchema = keySchema.extend({ revoked_at: z.string().nullable(), created_at: z.string() })
 
 const service = (resolve: <T>(name: string) => T) => resolve<SalesChannelService>('salesChannelService')
-const idParams = z.object({ id: z.string().max(64) })
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true')
 const deleted = <T extends string>(object: T) =>
   z.object({ id: z.string(), object: z.literal(object), deleted: z.literal(true) })

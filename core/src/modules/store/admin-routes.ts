@@ -1,7 +1,7 @@
 // Admin routes for the store's settings, as Medusa names them (/admin/stores).
 import { z } from 'zod'
 import { listQuery, listResponse } from '../../http/list'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import type { StoreService } from './service'
 
 const service = (resolve: <T>(name: string) => T) => resolve<StoreService>('storeService')
@@ -37,7 +37,7 @@ export const retrieveStore = defineRoute({
   permission: 'store:read',
   summary: 'Get the store’s settings',
   tags: ['Admin: store'],
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   response: z.object({ store: storeSchema }),
   handler: async ({ params, resolve }) => ({ store: await service(resolve).retrieveStoreById(params.id) }),
 })
@@ -48,7 +48,7 @@ export const updateStore = defineRoute({
   permission: 'store:write',
   summary: 'Update the store’s name and currencies',
   tags: ['Admin: store'],
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   body: z
     .object({
       name: z.string().min(1).max(191).optional(),

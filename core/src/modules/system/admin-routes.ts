@@ -1,7 +1,7 @@
 // Admin routes for the kernel's own records: dead-lettered event deliveries and jobs.
 import { z } from 'zod'
 import { listQuery, listResponse } from '../../http/list'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import type { DeadLetters } from '../../infra/jobs/dead-letters'
 import type { JobQueue } from '../../infra/jobs/queue'
 
@@ -43,7 +43,7 @@ export const replayDeadLetter = defineRoute({
   permission: 'dead_letter:write',
   summary: 'Run a dead-lettered delivery or job again from its first attempt',
   tags: ['System'],
-  params: z.object({ id: z.string().max(64) }),
+  params: idParams,
   response: z.object({ id: z.string(), replayed: z.literal(true) }),
   status: 202,
   handler: async ({ params, scope }) => {

@@ -1,7 +1,7 @@
 // Admin routes for tax regions and tax rates.
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import type { TaxService } from './service'
 
 const tags = ['Admin: taxes']
@@ -41,7 +41,6 @@ const rateInput = z.object({
   metadata,
 })
 
-const byId = z.object({ id: z.string().max(64) })
 const deleted = <T extends string>(object: T) =>
   z.object({ id: z.string(), object: z.literal(object), deleted: z.literal(true) })
 
@@ -86,7 +85,7 @@ export const retrieveTaxRegion = defineRoute({
   permission: 'tax:read',
   summary: 'Get a tax region',
   tags,
-  params: byId,
+  params: idParams,
   response: z.object({ tax_region: taxRegionSchema }),
   handler: async ({ params, resolve }) => ({
     tax_region: await resolve<TaxService>('taxService').retrieveTaxRegion(params.id),
@@ -99,7 +98,7 @@ export const deleteTaxRegion = defineRoute({
   permission: 'tax:write',
   summary: 'Delete a tax region, its provinces and their rates',
   tags,
-  params: byId,
+  params: idParams,
   response: deleted('tax_region'),
   handler: async ({ params, resolve }) => {
     await resolve<TaxService>('taxService').deleteTaxRegion(params.id)
@@ -138,7 +137,7 @@ export const updateTaxRate = defineRoute({
   permission: 'tax:write',
   summary: 'Update a tax rate',
   tags,
-  params: byId,
+  params: idParams,
   body: rateInput.partial().extend({ is_default: z.boolean().optional() }),
   response: z.object({ tax_rate: taxRateSchema }),
   handler: async ({ params, body, resolve }) => ({
@@ -152,7 +151,7 @@ export const deleteTaxRate = defineRoute({
   permission: 'tax:write',
   summary: 'Delete a tax rate',
   tags,
-  params: byId,
+  params: idParams,
   response: deleted('tax_rate'),
   handler: async ({ params, resolve }) => {
     await resolve<TaxService>('taxService').deleteTaxRate(params.id)

@@ -4,13 +4,12 @@ import type { Context } from 'koa'
 import { z } from 'zod'
 import { currentActor } from '../../http/actor'
 import { listQuery, listResponse } from '../../http/list'
-import { defineRoute } from '../../http/route'
+import { defineRoute, idParams } from '../../http/route'
 import { NotFoundError } from '../../kernel/errors'
 import { OWN_PROFILE, PERMISSION_PATTERN } from './roles'
 import type { UserService } from './service'
 
 const tags = ['Admin: users']
-const idParams = z.object({ id: z.string().max(64) })
 const roleName = z.string().regex(/^[a-z][a-z0-9_-]{1,63}$/, 'must be lower-case letters, digits, _ or -')
 const permissions = z
   .array(z.string().regex(PERMISSION_PATTERN, 'must be resource:read, resource:write, resource:* or *'))
