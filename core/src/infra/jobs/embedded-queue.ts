@@ -193,6 +193,9 @@ export class EmbeddedJobQueue implements JobQueue {
     renewal.unref()
     try {
       if (!definition) throw new Error(`No job is defined with the name ${row.name}`)
+      // SQLite answers synchronously, so a run of jobs would be one long chain of microtasks: each job
+      // gives the event loop a turn first, so thousands of queued jobs never hold up HTTP requests.
+      await new Promise<void>((resolve) => setImmediate(resolve))
       await definition.handler({
         key: row.job_key,
         name: row.name,

@@ -299,7 +299,6 @@ export class MarketingService {
     job: JobRun<{ campaign_id: string; after: string | null; wait?: number }>,
   ): Promise<void> {
     const { campaign_id: campaignId, after, wait = 0 } = job.data
-    await yieldToEventLoop()
     const knex = this.db.knex()
     const campaign = (await knex('notification_campaign').where('id', campaignId).first()) as
       | CampaignRow

@@ -145,10 +145,7 @@ function deliverJob(deliveryId: string): JobToEnqueue {
   }
 }
 
-/**
- * SQLite answers synchronously, so a run of jobs is one long chain of microtasks: a job gives the event
- * loop a turn first, or a campaign's thousands of messages would hold up every HTTP request.
- */
+/** Gives the event loop a turn in the middle of a long job (the job queue gives one before each job). */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve))
 }
@@ -308,7 +305,6 @@ export class NotificationService {
 
   /** The delivery job: renders and sends one message; a message already sent or failed is left alone. */
   async deliver(job: JobRun<{ delivery_id: string }>): Promise<void> {
-    await yieldToEventLoop()
     const knex = this.db.knex()
     const row = (await knex('notification_delivery').where('id', job.data.delivery_id).first()) as
       | Record<string, unknown>
