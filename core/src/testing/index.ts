@@ -11,6 +11,7 @@ import type { ShopwrightConfigInput } from '../kernel/config'
 import type { PluginEntry } from '../kernel/plugin'
 import { createShopwright, type Role, type Shopwright } from '../kernel/shopwright'
 import type { AuthService } from '../modules/auth/service'
+import type { SalesChannelService } from '../modules/sales-channel/service'
 import type { UserService } from '../modules/user/service'
 
 export interface TestDatabase {
@@ -92,6 +93,11 @@ export interface TestApp extends Shopwright {
   redisPrefix: string
   /** Headers that call /admin routes as an owner (a secret API key made for this app). */
   adminHeaders: Record<string, string>
+  /**
+   * What every /store route asks for: an `x-publishable-api-key` header, with a key (made on first
+   * use) for a sales channel of its own.
+   */
+  storeHeaders(): Promise<Record<string, string>>
   /** A staff user with this role (signed in): its id and the headers to call as them. */
   createStaff(
     role: string,
@@ -154,6 +160,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       { id: null, role: undefined },
     )
   testApp.adminHeaders = { authorization: `Bearer ${adminSecret}` }
+  let storeHeaders: Promise<Record<string, string>> | undefined
+  testApp.storeHeaders = () => {
+    storeHeaders ??= (async () => {
+      const channels = app.container.resolve<SalesChannelService>('salesChannelService')
+      const channel = await channels.createSalesChannel({ name: 'Test storefront' })
+      const key = await channels.createPublishableKey({ title: 'Test', sales_channel_ids: [channel.id] })
+      return { 'x-publishable-api-key': key.token }
+    })()
+    return storeHeaders
+  }
   testApp.createStaff = async (role, email = `${role}-${randomBytes(4).toString('hex')}@staff.test`) => {
     const password = randomBytes(12).toString('hex')
     const user = await app.container.resolve<UserService>('userService').createUser({ email, password, role })
