@@ -157,7 +157,11 @@ export class CartService {
       lines.map((line) => line.variant_id),
       salesChannelId,
     )
-    await this.assertStock(variants, new Map(lines.map((line) => [line.variant_id, line.quantity])))
+    await this.assertStock(
+      variants,
+      new Map(lines.map((line) => [line.variant_id, line.quantity])),
+      salesChannelId,
+    )
     const prices = await this.unitPrices(region, lines)
     const promotionIds = await this.deps.promotionService.promotionsForCodes(input.promo_codes ?? [], {
       currency_code: region.currency_code,
@@ -296,7 +300,7 @@ export class CartService {
       if (quantity > MAX_LINE_QUANTITY) {
         throw new InvalidDataError(`A line can hold at most ${MAX_LINE_QUANTITY} units of a variant`)
       }
-      await this.assertStock(variants, new Map([[input.variant_id, quantity]]))
+      await this.assertStock(variants, new Map([[input.variant_id, quantity]]), cart.sales_channel_id)
       const region = await this.regionFor(cart.region_id)
       return async (em) => {
         if (existing) {
@@ -321,7 +325,7 @@ export class CartService {
       if (!line) throw new NotFoundError(`Line item with id: ${lineId} was not found`)
       if (input.quantity > 0) {
         const variants = await this.purchasable([line.variant_id], cart.sales_channel_id)
-        await this.assertStock(variants, new Map([[line.variant_id, input.quantity]]))
+        await this.assertStock(variants, new Map([[line.variant_id, input.quantity]]), cart.sales_channel_id)
       }
       const region = await this.regionFor(cart.region_id)
       return async (em) => {
@@ -517,22 +521,25 @@ export class CartService {
     return variants
   }
 
-  /** Enough stock for these quantities, unless the variant is not stock-managed or may be backordered. */
+  /**
+   * Enough stock for these quantities at the locations serving the cart's sales channel, unless the
+   * variant is not stock-managed or may be backordered.
+   */
   private async assertStock(
     variants: Map<string, CartVariant>,
     quantities: Map<string, number>,
+    salesChannelId: string,
   ): Promise<void> {
     const managed = [...quantities.keys()].filter((variantId) => {
       const variant = variants.get(variantId)
       return variant?.manage_inventory && !variant.allow_backorder
     })
     if (!managed.length) return
-    const levels = await this.deps.inventoryService.levels(managed)
+    const available = await this.deps.inventoryService.availableQuantities(managed, [salesChannelId])
     for (const variantId of managed) {
-      const available = levels
-        .filter((level) => level.variant_id === variantId)
-        .reduce((total, level) => total + level.available_quantity, 0)
-      if (available < (quantities.get(variantId) ?? 0)) throw new InsufficientStockError(variantId)
+      if ((available.get(variantId) ?? 0) < (quantities.get(variantId) ?? 0)) {
+        throw new InsufficientStockError(variantId)
+      }
     }
   }
 

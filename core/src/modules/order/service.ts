@@ -133,13 +133,14 @@ export class OrderService {
   private readonly variants: VariantLookup
 
   /**
-   * For each variant of the cart whose stock is managed (and not backordered), the locations holding
-   * stock of it, the most available first. Read before the placing transaction.
+   * For each variant of the cart whose stock is managed (and not backordered), the locations serving
+   * the cart's sales channel that hold stock of it, the most available first. Read before the placing
+   * transaction.
    */
   async stockPlan(cart: CartView): Promise<StockPlan> {
     const variantIds = [...new Set(cart.items.flatMap((item) => (item.variant_id ? [item.variant_id] : [])))]
     const managed = await this.managedVariants(variantIds)
-    const levels = await this.inventory.levels(managed)
+    const levels = await this.inventory.levels(managed, [cart.sales_channel_id])
     const plan: StockPlan = new Map()
     for (const variantId of managed) {
       const candidates = levels

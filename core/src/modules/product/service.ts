@@ -10,6 +10,7 @@ import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
 import { parseJson } from '../../infra/json'
 import { ConflictError, InvalidDataError, NotFoundError } from '../../kernel/errors'
+import type { InventoryService } from '../inventory/service'
 import type { PriceInput, PricingContext, PricingService } from '../pricing/service'
 import type { CatalogVersion } from './catalog-version'
 import {
@@ -114,6 +115,10 @@ export function slugify(value: string): string {
     .replace(/^-+|-+$/g, '')
 }
 
+function pageJson(documents: string[], count: number, query: { offset: number; limit: number }): string {
+  return `{"products":[${documents.join(',')}],"count":${count},"offset":${query.offset},"limit":${query.limit}}`
+}
+
 const iso = (value: unknown) =>
   value == null ? null : new Date(value as string | number | Date).toISOString()
 const bool = (value: unknown) => value === true || value === 1 || value === '1'
@@ -131,6 +136,7 @@ export class ProductService {
     private readonly pricing: PricingService,
     private readonly cache: Cache,
     private readonly catalog: CatalogVersion,
+    private readonly inventory: InventoryService,
   ) {}
 
   // ---- writes ----------------------------------------------------------------------------------
@@ -819,9 +825,23 @@ export class ProductService {
 
   /**
    * A whole Store API product page, serialized: cached under the catalog's version with its query and
-   * pricing, so a hot page is one cache read and the bytes go out as they are.
+   * pricing, so a hot page is one cache read and the bytes go out as they are. A page with
+   * `inventory_quantity` is put together from the cached documents and fresh stock instead.
    */
-  async productPage(query: StoreProductQuery, pricing?: PricingContext): Promise<string> {
+  async productPage(
+    query: StoreProductQuery,
+    pricing?: PricingContext,
+    include: { inventory_quantity?: boolean } = {},
+  ): Promise<string> {
+    if (include.inventory_quantity) {
+      const { ids, count } = await this.findProductIds(query)
+      const documents = await this.productDocuments(ids, pricing)
+      return pageJson(
+        await this.withInventoryQuantities(documents, query.sales_channel_ids ?? []),
+        count,
+        query,
+      )
+    }
     const version = await this.catalogVersion()
     const key = `catalog:${version}:page:${createHash('sha1')
       .update(JSON.stringify([query, pricing ?? null]))
@@ -831,11 +851,32 @@ export class ProductService {
     if (local) return local
     const page = await this.cache.wrap(key, DOCUMENT_TTL_MS, async () => {
       const { ids, count } = await this.findProductIds(query)
-      const documents = await this.productDocuments(ids, pricing)
-      return `{"products":[${documents.join(',')}],"count":${count},"offset":${query.offset},"limit":${query.limit}}`
+      return pageJson(await this.productDocuments(ids, pricing), count, query)
     })
     this.localPages.set(key, page)
     return page
+  }
+
+  /**
+   * Adds Medusa's `variants.inventory_quantity` to serialized product documents: what the locations
+   * serving these sales channels can sell of each stock-managed variant. Stock moves with every
+   * order, so it is read fresh, in one grouped query for all the documents, and never cached.
+   */
+  async withInventoryQuantities(documents: string[], salesChannelIds: string[]): Promise<string[]> {
+    const products = documents.map(
+      (json) => JSON.parse(json) as { variants: Array<{ id: string; manage_inventory: boolean }> },
+    )
+    const managed = products.flatMap((product) =>
+      product.variants.filter((variant) => variant.manage_inventory),
+    )
+    const available = await this.inventory.availableQuantities(
+      managed.map((variant) => variant.id),
+      salesChannelIds,
+    )
+    for (const variant of managed) {
+      Object.assign(variant, { inventory_quantity: available.get(variant.id) ?? 0 })
+    }
+    return products.map((product) => JSON.stringify(product))
   }
 
   private catalogVersion(): Promise<string> {
