@@ -9,6 +9,7 @@ import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
 import { ConflictError, InvalidDataError, NotFoundError, ShopwrightError } from '../../kernel/errors'
 import type { Providers } from '../../kernel/providers'
+import type { RegionService } from '../region/service'
 import { Payment, PaymentCapture, PaymentCollection, PaymentRefund, PaymentSession } from './entities'
 import { PaymentEvents } from './events'
 import {
@@ -21,6 +22,7 @@ import {
 /** What payments need to know of a cart; its total is the server's, never the client's. */
 export interface PayableCart {
   id: string
+  region_id: string
   currency_code: string
   total: number
   email?: string | null
@@ -104,17 +106,25 @@ export class PaymentService {
     private readonly events: EventBus,
     private readonly providers: Providers,
     private readonly logger: Logger,
+    private readonly regions: Pick<RegionService, 'paymentProviderIds'>,
   ) {}
 
   provider(id: string): PaymentProvider {
     return this.providers.payment.get(id)
   }
 
+  /** Every installed provider (an installed one is enabled; each region chooses which it offers). */
   listProviders(): Array<{ id: string; is_enabled: boolean }> {
     return this.providers.payment
       .list()
       .map((provider) => ({ id: provider.id, is_enabled: true }))
       .sort((a, b) => a.id.localeCompare(b.id))
+  }
+
+  /** The providers a region offers its shoppers (none for a region that does not exist, as Medusa). */
+  async listRegionProviders(regionId: string): Promise<Array<{ id: string; is_enabled: boolean }>> {
+    const offered = new Set(await this.regions.paymentProviderIds(regionId))
+    return this.listProviders().filter((provider) => offered.has(provider.id))
   }
 
   /** The cart's one payment collection, made on first use; its amount follows the cart's total. */
@@ -192,6 +202,12 @@ export class PaymentService {
     input: { provider_id: string; data?: Record<string, unknown> },
   ): Promise<PaymentCollectionView> {
     const provider = this.provider(input.provider_id)
+    if (!(await this.regions.paymentProviderIds(cart.region_id)).includes(provider.id)) {
+      throw new InvalidDataError(
+        `The payment provider ${provider.id} is not offered in the cart's region; choose one that GET /store/payment-providers lists for it`,
+        [{ field: 'provider_id', message: 'not offered in this region' }],
+      )
+    }
     const session = await this.db.transaction(async (em) => {
       const collection = await em.findOne(PaymentCollection, { id: collectionId })
       if (!collection) throw new NotFoundError(`Payment collection with id: ${collectionId} was not found`)
