@@ -188,6 +188,31 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   return testApp
 }
 
+/** What emailedCode reads: the local notification outbox (the notification module's service). */
+interface LocalOutbox {
+  listOutbox(filter: { recipient: string; limit: number; offset: number }): Promise<{
+    messages: Array<{ subject: string | null; text: string }>
+  }>
+}
+
+/**
+ * The 6-digit code in the newest message to `recipient` whose subject matches, read from the local
+ * notification outbox as a shopper reads their inbox; waits until `count` such messages have arrived.
+ */
+export async function emailedCode(
+  app: Shopwright,
+  recipient: string,
+  subject: RegExp,
+  { count = 1 }: { count?: number } = {},
+): Promise<string> {
+  const outbox = app.container.resolve<LocalOutbox>('notificationService')
+  return eventually(async () => {
+    const { messages } = await outbox.listOutbox({ recipient, limit: 50, offset: 0 })
+    const matching = messages.filter((message) => subject.test(message.subject ?? message.text))
+    return matching.length >= count ? /\b(\d{6})\b/.exec(matching[0]!.text)?.[1] : undefined
+  })
+}
+
 /** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
 export async function eventually<T>(
   check: () => Promise<T | undefined | false> | T | undefined | false,

@@ -327,6 +327,34 @@ export class OrderService {
     return { orders: await this.views(orders), count, offset: query.offset, limit: query.limit }
   }
 
+  /**
+   * Gives a customer the guest orders placed with an email they have proven they own. Each order is
+   * taken with a conditional update, so a repeated or concurrent call links it once, with one timeline
+   * entry; an order that already belongs to a customer is never moved.
+   */
+  async linkGuestOrders(customerId: string, email: string): Promise<string[]> {
+    const address = email.trim().toLowerCase()
+    return this.db.transaction(async (em) => {
+      const guestOrders = await em.find(
+        Order,
+        { customer_id: null, email: address },
+        { fields: ['id'], orderBy: { created_at: 'asc', id: 'asc' } },
+      )
+      const linked: string[] = []
+      for (const { id } of guestOrders) {
+        const taken = await em.nativeUpdate(
+          Order,
+          { id, customer_id: null },
+          { customer_id: customerId, updated_at: new Date() },
+        )
+        if (taken !== 1) continue
+        this.record(em, id, OrderEvents.customerLinked, { customer_id: customerId, email: address })
+        linked.push(id)
+      }
+      return linked
+    })
+  }
+
   async timeline(orderId: string) {
     await this.retrieveRow(orderId)
     const changes = await this.db
