@@ -103,6 +103,14 @@ function labelView(row: {
   return { id: row.id, value: row.value, created_at: iso(row.created_at)!, updated_at: iso(row.updated_at)! }
 }
 
+/**
+ * A stock-managed variant in a serialized document (its id, then `manage_inventory`, as documents are
+ * built). Quotes inside JSON strings are escaped, so no title or description can look like it.
+ */
+const MANAGED_VARIANT = /\{"id":"([^"\\]+)","manage_inventory":true/g
+/** Moves on when documents change shape, so pages cached by an older release are not served. */
+const DOCUMENT_FORMAT = 2
+
 const ORDERABLE = new Set(['created_at', 'updated_at', 'title', 'handle'])
 const DOCUMENT_TTL_MS = 60 * 60 * 1000
 
@@ -113,10 +121,6 @@ export function slugify(value: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-}
-
-function pageJson(documents: string[], count: number, query: { offset: number; limit: number }): string {
-  return `{"products":[${documents.join(',')}],"count":${count},"offset":${query.offset},"limit":${query.limit}}`
 }
 
 const iso = (value: unknown) =>
@@ -834,16 +838,13 @@ export class ProductService {
     include: { inventory_quantity?: boolean } = {},
   ): Promise<string> {
     if (include.inventory_quantity) {
-      const { ids, count } = await this.findProductIds(query)
-      const documents = await this.productDocuments(ids, pricing)
-      return pageJson(
-        await this.withInventoryQuantities(documents, query.sales_channel_ids ?? []),
-        count,
-        query,
+      return this.withInventoryQuantities(
+        await this.productPage(query, pricing),
+        query.sales_channel_ids ?? [],
       )
     }
     const version = await this.catalogVersion()
-    const key = `catalog:${version}:page:${createHash('sha1')
+    const key = `catalog:${version}:page${DOCUMENT_FORMAT}:${createHash('sha1')
       .update(JSON.stringify([query, pricing ?? null]))
       .digest('base64url')}`
     // A versioned page never changes, so this process may keep its own copy in front of the shared cache.
@@ -851,32 +852,27 @@ export class ProductService {
     if (local) return local
     const page = await this.cache.wrap(key, DOCUMENT_TTL_MS, async () => {
       const { ids, count } = await this.findProductIds(query)
-      return pageJson(await this.productDocuments(ids, pricing), count, query)
+      const documents = await this.productDocuments(ids, pricing)
+      return `{"products":[${documents.join(',')}],"count":${count},"offset":${query.offset},"limit":${query.limit}}`
     })
     this.localPages.set(key, page)
     return page
   }
 
   /**
-   * Adds Medusa's `variants.inventory_quantity` to serialized product documents: what the locations
-   * serving these sales channels can sell of each stock-managed variant. Stock moves with every
-   * order, so it is read fresh, in one grouped query for all the documents, and never cached.
+   * Adds Medusa's `variants.inventory_quantity` to serialized products (a page or one document): what
+   * the locations serving these sales channels can sell of each stock-managed variant. Stock moves
+   * with every order, so it is read fresh, in one grouped query for the whole page, and spliced into
+   * the cached bytes rather than cached with them.
    */
-  async withInventoryQuantities(documents: string[], salesChannelIds: string[]): Promise<string[]> {
-    const products = documents.map(
-      (json) => JSON.parse(json) as { variants: Array<{ id: string; manage_inventory: boolean }> },
+  async withInventoryQuantities(json: string, salesChannelIds: string[]): Promise<string> {
+    const variantIds = [...json.matchAll(MANAGED_VARIANT)].map((match) => match[1]!)
+    if (!variantIds.length) return json
+    const available = await this.inventory.availableQuantities(variantIds, salesChannelIds)
+    return json.replace(
+      MANAGED_VARIANT,
+      (marker, id: string) => `${marker},"inventory_quantity":${available.get(id) ?? 0}`,
     )
-    const managed = products.flatMap((product) =>
-      product.variants.filter((variant) => variant.manage_inventory),
-    )
-    const available = await this.inventory.availableQuantities(
-      managed.map((variant) => variant.id),
-      salesChannelIds,
-    )
-    for (const variant of managed) {
-      Object.assign(variant, { inventory_quantity: available.get(variant.id) ?? 0 })
-    }
-    return products.map((product) => JSON.stringify(product))
   }
 
   private catalogVersion(): Promise<string> {
@@ -955,7 +951,7 @@ export class ProductService {
     if (!ids.length) return []
     const version = await this.catalogVersion()
     const priceKey = pricing ? `${pricing.currency_code}:${pricing.region_id ?? ''}` : '-'
-    const keys = ids.map((id) => `catalog:${version}:product:${id}:${priceKey}`)
+    const keys = ids.map((id) => `catalog:${version}:product${DOCUMENT_FORMAT}:${id}:${priceKey}`)
     const cached = await this.cache.getMany(keys)
     const missing = ids.filter((_, i) => cached[i] === undefined)
     const built = missing.length ? await this.buildDocuments(missing, pricing) : new Map<string, string>()
@@ -1056,6 +1052,9 @@ export class ProductService {
               : undefined
             return {
               id: variant.id,
+              // Right after the id, so a page's stock-managed variants are found without parsing it
+              // (MANAGED_VARIANT, withInventoryQuantities).
+              manage_inventory: bool(variant.manage_inventory),
               title: variant.title,
               sku: variant.sku,
               barcode: variant.barcode,
@@ -1063,7 +1062,6 @@ export class ProductService {
               upc: variant.upc,
               thumbnail: null,
               allow_backorder: bool(variant.allow_backorder),
-              manage_inventory: bool(variant.manage_inventory),
               hs_code: null,
               origin_country: null,
               mid_code: null,

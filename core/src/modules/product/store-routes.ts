@@ -80,11 +80,14 @@ export const retrieveStoreProduct = defineRoute({
       offset: 0,
     })
     if (!ids.length) throw new NotFoundError(`Product with id: ${params.id} was not found`)
-    let documents = await products.productDocuments(ids, await pricingContext(resolve, query))
-    if (selectsField(query.fields, INVENTORY_QUANTITY)) {
-      documents = await products.withInventoryQuantities(documents, sales_channel_ids)
-    }
-    return rawJson(`{"product":${documents[0]}}`)
+    const [document] = await products.productDocuments(ids, await pricingContext(resolve, query))
+    return rawJson(
+      `{"product":${
+        selectsField(query.fields, INVENTORY_QUANTITY)
+          ? await products.withInventoryQuantities(document!, sales_channel_ids)
+          : document
+      }}`,
+    )
   },
 })
 
