@@ -21,11 +21,16 @@ export function PaymentProvidersPage() {
   const regions = useResource<ListPage & { regions: Region[] }>('/admin/regions?limit=200')
   const { problem, run: change } = useChange(regions.reload)
   const [saved, setSaved] = useState('')
+  /** The choices being saved, shown as made (and their boxes held) until the region answers. */
+  const [saving, setSaving] = useState<Record<string, boolean>>({})
 
   async function offer(region: Region, provider: string, offered: boolean) {
+    const key = `${region.id} ${provider}`
     const current = region.payment_providers.map((entry) => entry.id)
     const next = offered ? [...current, provider] : current.filter((id) => id !== provider)
+    setSaving((choices) => ({ ...choices, [key]: offered }))
     const done = await change(() => api('POST', `/admin/regions/${region.id}`, { payment_providers: next }))
+    setSaving(({ [key]: _, ...rest }) => rest)
     setSaved(
       done ? `${providerName(provider)} is ${offered ? 'now' : 'no longer'} offered in ${region.name}.` : '',
     )
@@ -69,7 +74,11 @@ export function PaymentProvidersPage() {
                   <input
                     type="checkbox"
                     aria-label={`Offer ${providerName(provider.id)} in ${region.name}`}
-                    checked={region.payment_providers.some((entry) => entry.id === provider.id)}
+                    checked={
+                      saving[`${region.id} ${provider.id}`] ??
+                      region.payment_providers.some((entry) => entry.id === provider.id)
+                    }
+                    disabled={`${region.id} ${provider.id}` in saving}
                     onChange={(event) => void offer(region, provider.id, event.target.checked)}
                   />
                 </td>
