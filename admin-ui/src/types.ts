@@ -13,6 +13,13 @@ export interface Region {
   automatic_taxes: boolean
   prices_include_tax: boolean
   countries: Array<{ iso_2: string; display_name: string }>
+  /** The payment providers the region offers at checkout. */
+  payment_providers: PaymentProvider[]
+}
+
+export interface PaymentProvider {
+  id: string
+  is_enabled: boolean
 }
 
 export interface Collection {

@@ -1,0 +1,189 @@
+// The admin UI follows the signed-in staff member's role: the menu offers only what they may use, a
+// screen they may not open says so instead of failing, an action they may not take is disabled with
+// the reason; and an owner chooses which payment providers each region offers.
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { staticDir, type UserService } from '@shopwright/core'
+import { createTestApp, type TestApp } from '@shopwright/core/testing'
+import { launchBrowser, openPage, unlabelledFields } from '@shopwright/core/testing/browser'
+import { ADMIN_TOKEN, admin, readyCart, type Shop, seedShop, store } from '@shopwright/core/testing/shop'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SCREENS } from './screens'
+
+const dist = fileURLToPath(new URL('../dist', import.meta.url))
+
+describe('admin UI by role', () => {
+  let app: TestApp
+  let browser: Browser
+  let shop: Shop
+  let order: { id: string; display_id: number }
+
+  beforeAll(async () => {
+    expect(existsSync(path.join(dist, 'index.html')), 'the admin UI is built by npm install').toBe(true)
+    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
+    const projectDir = mkdtempSync(path.join(tmpdir(), 'sw-admin-roles-'))
+    app = await createTestApp({
+      config: {
+        projectDir,
+        http: {
+          static: [
+            { prefix: '/app', dir: dist, spa: true },
+            { prefix: '/static', dir: staticDir(projectDir) },
+          ],
+        },
+      },
+    })
+    browser = await launchBrowser()
+    // A shop with one paid order, captured, so that it could be refunded.
+    shop = await seedShop(app)
+    const cart = await readyCart(app, shop)
+    order = (await store(app, shop, 'POST', `/store/carts/${cart.id}/complete`, {})).order
+    await admin(app, 'POST', `/admin/orders/${order.id}/capture`, {})
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
+  })
+
+  /** A page of the admin, signed in as a new staff member with this role. */
+  async function signedInAs(role: string) {
+    const staff = await app.createStaff(role)
+    const watched = await openPage(browser)
+    await watched.page.goto(`${app.url()}/app/`)
+    await watched.page.evaluate(
+      (token: string) => (globalThis as any).sessionStorage.setItem('shopwright.admin.token', token),
+      staff.headers.authorization!.replace('Bearer ', ''),
+    )
+    await watched.page.reload()
+    return watched
+  }
+
+  const menu = (page: Page) => page.getByRole('navigation', { name: 'Sections' })
+
+  async function menuLabels(page: Page): Promise<string[]> {
+    await menu(page).getByRole('link', { name: 'Home' }).waitFor()
+    return menu(page).getByRole('link').allTextContents()
+  }
+
+  it('shows a catalog clerk who signs in the catalog, but not orders, staff or API keys', async () => {
+    await app.container
+      .resolve<UserService>('userService')
+      .createUser({ email: 'clerk@shop.test', password: 'catalog-clerk-2026', role: 'catalog' })
+    const { page, errors } = await openPage(browser)
+    await page.goto(`${app.url()}/app/`)
+    await page.getByLabel('Email').fill('clerk@shop.test')
+    await page.getByLabel('Password').fill('catalog-clerk-2026')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+
+    const labels = await menuLabels(page)
+    expect(labels).toEqual(expect.arrayContaining(['Products', 'Categories', 'Collections', 'Regions']))
+    for (const hidden of ['Orders', 'Customers', 'Staff', 'Roles', 'API keys', 'Payment providers'])
+      expect(labels).not.toContain(hidden)
+
+    await menu(page).getByRole('link', { name: 'Products' }).click()
+    await page.getByRole('heading', { name: 'Products', exact: true }).waitFor()
+    await page.getByRole('link', { name: 'Shop Goods' }).waitFor()
+    expect(await unlabelledFields(page)).toEqual([])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('answers a catalog clerk who opens the orders page directly with the no-access page, not errors', async () => {
+    const { page, errors } = await signedInAs('catalog')
+    await page.goto(`${app.url()}/app/orders`)
+    await page.getByRole('heading', { name: 'You do not have access to this page' }).waitFor()
+    await expect(
+      page.getByText(/needs order:read, which your role \(catalog\) does not have/).count(),
+    ).resolves.toBe(1)
+    await page.goto(`${app.url()}/app/api-keys`)
+    await page.getByRole('heading', { name: 'You do not have access to this page' }).waitFor()
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('shows an owner every section', async () => {
+    const { page, errors } = await signedInAs('owner')
+    await menu(page).getByRole('link', { name: 'Payment providers' }).waitFor()
+    const expected = SCREENS.flatMap((screen) => (screen.menu ? [screen.menu.label] : []))
+    expect(await menuLabels(page)).toEqual(expected)
+    await menu(page).getByRole('link', { name: 'Orders' }).click()
+    await page.getByRole('link', { name: new RegExp(`#${order.display_id}`) }).waitFor()
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('lets support staff read an order, with its refund disabled and the reason given', async () => {
+    const { page, errors } = await signedInAs('support')
+    expect(await menuLabels(page)).toContain('Orders')
+    await page.goto(`${app.url()}/app/orders/${order.id}`)
+    await page.getByRole('heading', { name: `Order #${order.display_id}` }).waitFor()
+    const refund = page.getByRole('button', { name: 'Refund' })
+    await refund.waitFor()
+    expect(await refund.isDisabled()).toBe(true)
+    expect(await page.getByLabel('Amount to refund').isDisabled()).toBe(true)
+    await expect(page.getByRole('note').textContent()).resolves.toMatch(
+      /not change anything: your role \(support\) does not have order:write/,
+    )
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('lets an owner stop offering a payment provider in one region, and the Store stops listing it there', async () => {
+    const europe = (
+      await admin(app, 'POST', '/admin/regions', { name: 'Europe', currency_code: 'eur', countries: ['de'] })
+    ).region.id
+    const listed = async (region: string) =>
+      (await store(app, shop, 'GET', `/store/payment-providers?region_id=${region}`)).payment_providers.map(
+        (provider: { id: string }) => provider.id,
+      )
+    expect(await listed(europe)).toEqual(['pp_system_default'])
+
+    const { page, errors } = await signedInAs('owner')
+    await menu(page).getByRole('link', { name: 'Payment providers' }).click()
+    await page.getByRole('heading', { name: 'Payment providers' }).waitFor()
+    const inEurope = page.getByLabel('Offer Manual payment (built in) in Europe')
+    const inUs = page.getByLabel('Offer Manual payment (built in) in United States')
+    expect(await inEurope.isChecked()).toBe(true)
+    expect(await unlabelledFields(page)).toEqual([])
+    await inEurope.uncheck()
+    await page.getByRole('status').filter({ hasText: 'no longer offered in Europe' }).waitFor()
+    await page.getByRole('alert').filter({ hasText: 'Europe offers no payment provider' }).waitFor()
+    expect(await inEurope.isChecked()).toBe(false)
+    expect(await inUs.isChecked()).toBe(true)
+
+    expect(await listed(europe)).toEqual([])
+    expect(await listed(shop.region)).toEqual(['pp_system_default'])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('shows catalog staff the regions read-only, with the reason', async () => {
+    const { page, errors } = await signedInAs('catalog')
+    await page.goto(`${app.url()}/app/regions`)
+    await page.getByRole('heading', { name: 'Regions' }).waitFor()
+    expect(await page.getByRole('button', { name: 'Create region' }).isDisabled()).toBe(true)
+    await expect(page.getByRole('note').textContent()).resolves.toMatch(/does not have region:write/)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('asks of each screen the permission its Admin API route states', async () => {
+    const { body } = await app.request('GET', '/openapi.json')
+    const stated = (route: string) => {
+      const [method, routePath] = route.split(' ') as [string, string]
+      return body.paths[routePath]?.[method.toLowerCase()]?.['x-permission']
+    }
+    const mismatched = SCREENS.flatMap((screen) => {
+      const route = screen.menu && 'requires' in screen.menu ? screen.menu.requires : undefined
+      if (!route) return []
+      const needed = [screen.permission ?? []].flat()
+      const permission = stated(route)
+      return permission && needed.includes(permission) ? [] : [`${screen.path}: ${route} needs ${permission}`]
+    })
+    expect(mismatched).toEqual([])
+  })
+})
