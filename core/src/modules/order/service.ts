@@ -411,7 +411,7 @@ export class OrderService {
       const payment = await this.db
         .em()
         .findOne(Payment, { order_id: orderId }, { orderBy: { created_at: 'desc' } })
-      const cancelInTransaction = async (em: EntityManager, refunded = 0) => {
+      const cancelInTransaction = async (em: EntityManager, outcome = { refunded: 0, voided: false }) => {
         const items = await em.find(OrderLineItem, { order_id: orderId })
         for (const item of [...items].sort((a, b) =>
           (a.variant_id ?? '').localeCompare(b.variant_id ?? ''),
@@ -433,12 +433,10 @@ export class OrderService {
         )
         if (changed !== 1) throw new ConflictError('The order is already canceled')
         await this.syncPaymentStatus(em, orderId)
-        this.record(em, orderId, OrderEvents.canceled, { refunded })
+        this.record(em, orderId, OrderEvents.canceled, outcome)
       }
       if (payment && !payment.canceled_at) {
-        await this.payments.cancelOrRefund(payment.id, (em, outcome) =>
-          cancelInTransaction(em, outcome.refunded),
-        )
+        await this.payments.cancelOrRefund(payment.id, cancelInTransaction)
       } else {
         await this.db.transaction((em) => cancelInTransaction(em))
       }

@@ -555,8 +555,10 @@ export class PaymentService {
   }
 
   /**
-   * Gives the money back: voids what is authorized and not captured, refunds what is captured and
-   * not refunded. Used when an order is canceled, and when a payment ends up without an order.
+   * Gives the money back: refunds what is captured and not refunded, and voids what is authorized and
+   * not captured, the rest of a partial capture included (a provider that released that rest itself
+   * when it captured, as Stripe does, answers the void with the payment as it is). Used when an order
+   * is canceled, and when a payment ends up without an order.
    */
   async cancelOrRefund(
     paymentId: string,
@@ -568,7 +570,7 @@ export class PaymentService {
       refunded = await this.refund(paymentId, payment.captured_amount - payment.refunded_amount, 'canceled')
       payment = await this.retrievePayment(paymentId)
     }
-    const voided = !payment.canceled_at && payment.captured_amount === 0
+    const voided = !payment.canceled_at && payment.captured_amount < payment.amount
     if (voided) {
       const provider = this.provider(payment.provider_id)
       await callProvider(() =>
