@@ -45,6 +45,8 @@ export interface AdminFixture {
   cartWith(quantity: number, address?: Record<string, string>): Promise<string>
   /** A guest order of `quantity` totes at 25.00, with 5.00 shipping, paid by the system provider. */
   placeOrder(quantity?: number): Promise<PlacedOrder>
+  /** A shopper who registers and fills in their profile, as a storefront does; answers the customer id. */
+  registerCustomer(email: string, firstName: string, lastName: string): Promise<string>
   /** How many totes the warehouse holds (stocked), and how many of those are reserved. */
   stock(): Promise<{ stocked: number; reserved: number }>
   close(): Promise<void>
@@ -143,6 +145,21 @@ export async function startAdminFixture(): Promise<AdminFixture> {
       if (completed.type !== 'order')
         throw new Error(`checkout did not complete: ${JSON.stringify(completed)}`)
       return completed.order as PlacedOrder
+    },
+    async registerCustomer(email, firstName, lastName) {
+      const { token } = await call(
+        'POST',
+        '/auth/customer/emailpass/register',
+        { email, password: 'shopper-password-1' },
+        {},
+      )
+      const { customer } = await call(
+        'POST',
+        '/store/customers',
+        { email, first_name: firstName, last_name: lastName },
+        { ...shop.store, authorization: `Bearer ${token}` },
+      )
+      return customer.id
     },
     async stock() {
       const { inventory_levels } = await call('GET', `/admin/inventory/levels?location_id=${shop.locationId}`)
