@@ -36,6 +36,11 @@ export interface RegionView {
 export class RegionService {
   /** Hot: every priced Store read asks. Forgotten here on this process's edits, else after 10 s. */
   private readonly contexts = new LRUCache<string, PricingContext>({ max: 500, ttl: 10_000 })
+  /**
+   * Hot too: every cart read and write shows its region. Each view is kept with the catalog version
+   * it was read at; every region write moves that version on (in every process, within its 50 ms).
+   */
+  private readonly views = new LRUCache<string, { version: string; region: RegionView }>({ max: 500 })
 
   constructor(
     private readonly db: Database,
@@ -167,9 +172,18 @@ export class RegionService {
   }
 
   async retrieveRegion(id: string): Promise<RegionView> {
-    const { regions } = await this.listRegions({ limit: 1, offset: 0, id: [id] })
-    if (!regions[0]) throw new NotFoundError(`Region with id: ${id} was not found`)
-    return regions[0]
+    const version = await this.catalog.current()
+    const cached = this.views.get(id)
+    if (cached?.version === version) return cached.region
+    const em = this.db.em()
+    const region = await em.findOne(Region, { id })
+    if (!region) throw new NotFoundError(`Region with id: ${id} was not found`)
+    const view = this.view(
+      region,
+      await em.find(RegionCountry, { region_id: id }, { orderBy: { iso_2: 'asc' } }),
+    )
+    this.views.set(id, { version, region: view })
+    return view
   }
 
   private view(
