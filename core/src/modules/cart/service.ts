@@ -194,12 +194,11 @@ export class CartService {
         metadata: input.metadata ?? null,
         completed_at: null,
       })
-      for (const line of lines)
-        this.insertLine(em, id, variants.get(line.variant_id)!, line.quantity, line.metadata)
+      lines.forEach((line, i) => {
+        this.insertLine(em, id, variants.get(line.variant_id)!, line.quantity, line.metadata, prices[i])
+      })
       for (const promotionId of promotionIds)
         em.create(CartPromotion, { cart_id: id, promotion_id: promotionId })
-      await em.flush()
-      await this.reprice(em, id, region)
       this.deps.events.emit(em, CartEvents.created, { id })
     })
     return this.retrieveCart(id, caller.customer_id)
@@ -573,6 +572,7 @@ export class CartService {
     variant: CartVariant,
     quantity: number,
     metadata?: Record<string, unknown> | null,
+    price?: { unit_price: number; is_tax_inclusive: boolean },
   ): void {
     em.create(CartLineItem, {
       id: generateId('cali'),
@@ -583,9 +583,9 @@ export class CartService {
       subtitle: variant.title,
       thumbnail: variant.thumbnail,
       quantity,
-      // Set from the catalog by reprice() before the transaction commits.
-      unit_price: 0,
-      is_tax_inclusive: false,
+      // From the catalog: given, or set by reprice() before the transaction commits.
+      unit_price: price?.unit_price ?? 0,
+      is_tax_inclusive: price?.is_tax_inclusive ?? false,
       requires_shipping: true,
       is_discountable: variant.discountable,
       product_title: variant.product_title,

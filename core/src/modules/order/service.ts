@@ -14,7 +14,6 @@ import type { CartView } from '../cart/schemas'
 import { InsufficientStockError, type InventoryService } from '../inventory/service'
 import { Payment } from '../payment/entities'
 import type { PaymentRow, PaymentService, PaymentView } from '../payment/service'
-import { VariantLookup } from '../product/variant-lookup'
 import {
   Order,
   OrderChange,
@@ -91,6 +90,21 @@ function iso(date: Date | null | undefined): string | null {
   return date ? new Date(date).toISOString() : null
 }
 
+/**
+ * The cart's variants whose stock is managed and not backordered, as the cart just read them from
+ * the catalog. A variant gone from the catalog since it was put in the cart is held to its stock
+ * all the same.
+ */
+function managedVariants(cart: CartView): string[] {
+  const managed = new Set<string>()
+  for (const item of cart.items) {
+    if (!item.variant_id) continue
+    const variant = item.variant
+    if (!variant || (variant.manage_inventory && !variant.allow_backorder)) managed.add(item.variant_id)
+  }
+  return [...managed]
+}
+
 /** The payment status an order shows, from its payment. */
 export function paymentStatusOf(payment: PaymentRow | null | undefined): string {
   if (!payment) return 'not_paid'
@@ -126,11 +140,7 @@ export class OrderService {
     private readonly locks: Locks,
     private readonly inventory: InventoryService,
     private readonly payments: PaymentService,
-  ) {
-    this.variants = new VariantLookup(db)
-  }
-
-  private readonly variants: VariantLookup
+  ) {}
 
   /**
    * For each variant of the cart whose stock is managed (and not backordered), the locations serving
@@ -138,8 +148,7 @@ export class OrderService {
    * transaction.
    */
   async stockPlan(cart: CartView): Promise<StockPlan> {
-    const variantIds = [...new Set(cart.items.flatMap((item) => (item.variant_id ? [item.variant_id] : [])))]
-    const managed = await this.managedVariants(variantIds)
+    const managed = managedVariants(cart)
     const levels = await this.inventory.levels(managed, [cart.sales_channel_id])
     const plan: StockPlan = new Map()
     for (const variantId of managed) {
@@ -154,15 +163,6 @@ export class OrderService {
       )
     }
     return plan
-  }
-
-  private async managedVariants(variantIds: string[]): Promise<string[]> {
-    const variants = await this.variants.variants(variantIds)
-    return variantIds.filter((variantId) => {
-      const variant = variants.get(variantId)
-      // A variant gone from the catalog since it was put in the cart is held to its stock all the same.
-      return !variant || (variant.manage_inventory && !variant.allow_backorder)
-    })
   }
 
   /**

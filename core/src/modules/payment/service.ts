@@ -167,17 +167,25 @@ export class PaymentService {
   async collectionOfCart(
     cartId: string,
   ): Promise<(PaymentCollectionView & Record<string, unknown>) | undefined> {
-    const collection = await this.db.em().findOne(PaymentCollection, { cart_id: cartId }, { fields: ['id'] })
-    return collection ? this.retrieveCollection(collection.id) : undefined
+    const em = this.db.em()
+    const collection = await em.findOne(PaymentCollection, { cart_id: cartId })
+    return collection ? this.collectionView(em, collection) : undefined
   }
 
   async retrieveCollection(id: string): Promise<PaymentCollectionView> {
     const em = this.db.em()
     const collection = await em.findOne(PaymentCollection, { id })
     if (!collection) throw new NotFoundError(`Payment collection with id: ${id} was not found`)
+    return this.collectionView(em, collection)
+  }
+
+  private async collectionView(
+    em: EntityManager,
+    collection: InferEntity<typeof PaymentCollection>,
+  ): Promise<PaymentCollectionView> {
     const sessions = await em.find(
       PaymentSession,
-      { payment_collection_id: id, status: { $in: LIVE_SESSION } },
+      { payment_collection_id: collection.id, status: { $in: LIVE_SESSION } },
       { orderBy: { created_at: 'asc', id: 'asc' } },
     )
     return {
@@ -402,9 +410,13 @@ export class PaymentService {
       { order_id: { $in: orderIds } },
       { orderBy: { created_at: 'asc' } },
     )
-    const ids = payments.map((payment) => payment.id)
-    const captures = ids.length ? await em.find(PaymentCapture, { payment_id: { $in: ids } }) : []
-    const refunds = ids.length ? await em.find(PaymentRefund, { payment_id: { $in: ids } }) : []
+    // A payment has capture (refund) rows exactly when it has a captured (refunded) amount.
+    const captured = payments.filter((payment) => payment.captured_amount > 0).map((payment) => payment.id)
+    const refunded = payments.filter((payment) => payment.refunded_amount > 0).map((payment) => payment.id)
+    const [captures, refunds] = await Promise.all([
+      captured.length ? em.find(PaymentCapture, { payment_id: { $in: captured } }) : [],
+      refunded.length ? em.find(PaymentRefund, { payment_id: { $in: refunded } }) : [],
+    ])
     for (const payment of payments) {
       const list = byOrder.get(payment.order_id!) ?? []
       list.push({
