@@ -90,6 +90,15 @@ describe('paying in the starter storefront', () => {
     await page.getByRole('button', { name: 'Pay with card' }).click()
   }
 
+  /** Chooses PayPal, then PayPal's own button: answers the buyer's window it opens. */
+  async function openPayPalWindow(page: Page): Promise<Page> {
+    await page.getByRole('radio', { name: /PayPal/ }).check()
+    await page.getByRole('button', { name: 'Pay with PayPal' }).click()
+    const buyerWindow = page.waitForEvent('popup')
+    await page.getByRole('button', { name: 'PayPal', exact: true }).click()
+    return buyerWindow
+  }
+
   it('lets a guest pay by card: Stripe authorizes the payment and the order is placed', async () => {
     const { page, errors } = await openPayingPage()
     await toPayment(page, 'card-payer@example.com')
@@ -127,12 +136,8 @@ describe('paying in the starter storefront', () => {
   it('lets a guest pay with PayPal: the buyer approves in PayPal’s window and the order is placed', async () => {
     const { page, errors } = await openPayingPage()
     await toPayment(page, 'paypal-payer@example.com')
-    await page.getByRole('radio', { name: /PayPal/ }).check()
-    await page.getByRole('button', { name: 'Pay with PayPal' }).click()
 
-    const buyerWindow = page.waitForEvent('popup')
-    await page.getByRole('button', { name: 'PayPal', exact: true }).click()
-    const buyer = await buyerWindow
+    const buyer = await openPayPalWindow(page)
     await buyer.getByRole('button', { name: 'Pay Now' }).click()
 
     await page.getByRole('heading', { name: 'Thank you for your order' }).waitFor()
@@ -152,12 +157,8 @@ describe('paying in the starter storefront', () => {
   it('tells the shopper who closes PayPal’s window that nothing was paid, and places no order', async () => {
     const { page, errors } = await openPayingPage()
     await toPayment(page, 'paypal-quitter@example.com')
-    await page.getByRole('radio', { name: /PayPal/ }).check()
-    await page.getByRole('button', { name: 'Pay with PayPal' }).click()
 
-    const buyerWindow = page.waitForEvent('popup')
-    await page.getByRole('button', { name: 'PayPal', exact: true }).click()
-    const buyer = await buyerWindow
+    const buyer = await openPayPalWindow(page)
     await buyer.getByRole('button', { name: 'Cancel and return to the store' }).click()
 
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(

@@ -156,7 +156,7 @@ function PaymentStep({ cart }: { cart: Cart }) {
   }
 
   /** Completes the cart once the provider holds the money; the order opens its confirmation. */
-  const completeOrder = async () => {
+  const completeOrder = async (): Promise<boolean> => {
     const result = await store.sdk.store.cart.complete(cart.id)
     if (result.type === 'order') {
       forgetCart()
@@ -164,9 +164,10 @@ function PaymentStep({ cart }: { cart: Cart }) {
       const token = (result.order as { access_token?: string }).access_token
       const query = token ? `?access_token=${encodeURIComponent(token)}` : ''
       navigate(`/order/${result.order.id}/confirmed${query}`, { state: { order: result.order } })
-      return
+      return true
     }
     setError(result.error?.message ?? 'Your order could not be placed')
+    return false
   }
 
   const pay = async () => {
@@ -199,13 +200,16 @@ function PaymentStep({ cart }: { cart: Cart }) {
     async onApproved() {
       setBusy(true)
       setError(undefined)
+      let placed = false
       try {
-        await completeOrder()
+        placed = await completeOrder()
       } catch (failure) {
         setError(errorMessage(failure, 'Your order could not be placed'))
       } finally {
         setBusy(false)
       }
+      // PayPal refused what the buyer approved: paying again starts a new PayPal order.
+      if (!placed) setPaypalSession(undefined)
     },
     onProblem: setError,
   }
