@@ -3,16 +3,22 @@
 import { mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type NotificationService, seedDemo, staticDir } from '@shopwright/core'
-import { createTestApp, emailedCode, eventually, type TestApp } from '@shopwright/core/testing'
-import { launchBrowser, openPage, unlabelledFields } from '@shopwright/core/testing/browser'
+import type { NotificationService } from '@shopwright/core'
+import { emailedCode, eventually, type TestApp } from '@shopwright/core/testing'
+import { openPage, unlabelledFields } from '@shopwright/core/testing/browser'
 import paypalPlugin from '@shopwright/plugin-payment-paypal'
 import stripePlugin from '@shopwright/plugin-payment-stripe'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { builtStorefront, mountStorefront, STOREFRONT_BASE } from './storefront'
-
-const PRODUCT = { handle: 'classic-oxford-shirt', title: 'Classic Oxford Shirt' }
+import { STOREFRONT_BASE } from './storefront'
+import {
+  addToCart as addToShopCart,
+  fillAddressAndChooseDelivery,
+  openStorefront,
+  PRODUCT,
+  pickAndAdd,
+  type StorefrontFixture,
+} from './storefront-fixture'
 
 /** What the test does as the merchant: the order service's fulfilment and shipment. */
 interface OrderShipping {
@@ -28,38 +34,19 @@ describe('starter storefront', () => {
   let browser: Browser
   let shop: string
   let publishableKey: string
-  const project = mkdtempSync(path.join(tmpdir(), 'sw-storefront-'))
+  let fixture: StorefrontFixture
   const shots = process.env.SCREENSHOT_DIR ?? mkdtempSync(path.join(tmpdir(), 'sw-storefront-shots-'))
 
   beforeAll(async () => {
-    const storefront = await builtStorefront()
-    expect(storefront, 'the storefront is built by npm install').toBeDefined()
-    app = await createTestApp({
-      listen: false,
-      // Card and PayPal are configured (never called here), beside the system provider.
-      plugins: [
-        [stripePlugin, { apiKey: 'sk_test_storefront', webhookSecret: 'whsec_storefront' }],
-        [paypalPlugin, { clientId: 'storefront', clientSecret: 'storefront', webhookId: 'storefront' }],
-      ],
-      config: {
-        projectDir: project,
-        http: {
-          static: [
-            { prefix: '/static', dir: staticDir(project) },
-            { prefix: STOREFRONT_BASE, dir: storefront!.storefrontAssets },
-          ],
-        },
-      },
-    })
-    publishableKey = (await seedDemo(app)).publishableKey
-    expect(await mountStorefront(app, storefront!)).toBe(true)
-    await app.listen(0, '127.0.0.1')
-    shop = `${app.url()}${STOREFRONT_BASE}`
-    browser = await launchBrowser()
+    // Card and PayPal are configured (never called here), beside the system provider.
+    fixture = await openStorefront([
+      [stripePlugin, { apiKey: 'sk_test_storefront', webhookSecret: 'whsec_storefront' }],
+      [paypalPlugin, { clientId: 'storefront', clientSecret: 'storefront', webhookId: 'storefront' }],
+    ])
+    ;({ app, browser, shop, publishableKey } = fixture)
   }, 120_000)
   afterAll(async () => {
-    await browser?.close()
-    await app?.close()
+    await fixture?.close()
   })
 
   async function screenshot(page: Page, name: string) {
@@ -150,34 +137,7 @@ describe('starter storefront', () => {
   })
 
   /** Opens the product page, picks a size and adds it to the cart. */
-  async function addToCart(page: Page, size: string) {
-    await page.goto(`${shop}/products/${PRODUCT.handle}`)
-    await pickAndAdd(page, size)
-  }
-
-  /** On the product page: picks a size and adds it to the cart. */
-  async function pickAndAdd(page: Page, size: string) {
-    await page.getByText(size, { exact: true }).click()
-    await page.getByRole('button', { name: 'Add to cart' }).click()
-    await page.getByRole('status').getByText('Added to your cart.').waitFor()
-  }
-
-  async function fillAddressAndChooseDelivery(page: Page, email: string) {
-    await page.getByRole('link', { name: 'Check out' }).click()
-    await page.getByRole('heading', { name: 'Checkout', level: 1 }).waitFor()
-    await page.getByLabel('Email', { exact: true }).fill(email)
-    await page.getByLabel('First name', { exact: true }).fill('Ada')
-    await page.getByLabel('Last name', { exact: true }).fill('Lovelace')
-    await page.getByLabel('Address', { exact: true }).fill('12 Analytical Street')
-    await page.getByLabel('Postal code', { exact: true }).fill('10001')
-    await page.getByLabel('City', { exact: true }).fill('New York')
-    await page.getByLabel('Country', { exact: true }).selectOption('us')
-    await page.getByRole('button', { name: 'Continue to delivery' }).click()
-    await page.getByRole('heading', { name: '2. Delivery' }).waitFor()
-    await page.locator('input[name=shipping_option]').first().click()
-    await page.getByRole('heading', { name: '3. Payment' }).waitFor()
-    expect(await unlabelledFields(page)).toEqual([])
-  }
+  const addToCart = (page: Page, size: string) => addToShopCart(page, shop, size)
 
   async function fillAddressAndPay(page: Page, email: string) {
     await fillAddressAndChooseDelivery(page, email)

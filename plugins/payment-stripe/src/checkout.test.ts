@@ -254,6 +254,10 @@ describe('a Stripe checkout, authorizing and capturing later', () => {
     expect(canceled.body.order).toMatchObject({ status: 'canceled', payment_status: 'refunded' })
     expect(fake.refundsFor(intentId).map((refund) => refund.amount)).toEqual([1_000])
     expect(fake.intent(intentId)?.status).toBe('succeeded')
+    const cancels = fake.requests.filter(
+      (request) => request.path === `/v1/payment_intents/${intentId}/cancel`,
+    )
+    expect(cancels).toEqual([])
   })
 
   it('leaves the cart usable after a declined card, and the next card places the order', async () => {

@@ -231,6 +231,7 @@ export class StripePaymentProvider implements PaymentProvider {
    * Stripe released the rest of a partial capture when it captured, so it is answered as it is.
    */
   async cancelPayment({ data, context }: PaymentCallInput): Promise<PaymentResult> {
+    if (data.status === 'succeeded') return resultOf(await this.retrieve(data))
     const id = intentId(data)
     const intent = await this.settledOr(id, ['canceled', 'succeeded'], () =>
       this.stripe.paymentIntents.cancel(

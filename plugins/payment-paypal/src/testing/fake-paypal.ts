@@ -7,6 +7,7 @@ import { createHmac, randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { crc32 } from 'node:zlib'
 import { FakeProviderServer, readBody, requestHeader } from '@shopwright/core/testing/fake-provider-server'
+import { REVIEW_PATH } from './fake-paypal-js'
 
 export interface PayPalMoney {
   currency_code: string
@@ -108,9 +109,6 @@ class PayPalFailure extends Error {
 /** How the buyer's funding instrument behaves when the order is authorized. */
 export type BuyerInstrument = 'good' | 'declined'
 
-/** Where the buyer's approval window lives (`?token=` the order id); see reviewPage. */
-export const REVIEW_PATH = '/checkoutnow/review'
-
 const DECIMALS: Record<string, number> = { JPY: 0, HUF: 0, TWD: 0 }
 
 export class FakePayPal extends FakeProviderServer {
@@ -204,9 +202,10 @@ export class FakePayPal extends FakeProviderServer {
         orderID: token,
         payerID: order.payer?.payer_id,
       })
+      // PayPal's script in the shop's page closes this window when it hears of the approval.
       return {
         status: 200,
-        body: `<script>window.opener.postMessage(${approved}, '*'); window.close()</script>`,
+        body: `<p>Payment approved.</p><script>window.opener.postMessage(${approved}, '*')</script>`,
       }
     }
     const amount = order.purchase_units[0]?.amount
@@ -752,3 +751,5 @@ function major(minorAmount: number, currencyCode: string): string {
   const decimals = DECIMALS[currencyCode] ?? 2
   return (minorAmount / 10 ** decimals).toFixed(decimals)
 }
+
+export { fakePayPalJs } from './fake-paypal-js'

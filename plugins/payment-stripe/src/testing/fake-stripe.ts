@@ -600,3 +600,5 @@ function unexpectedState(intent: FakeIntent, action: string): StripeFailure {
     { code: 'payment_intent_unexpected_state', intent },
   )
 }
+
+export { fakeStripeJs } from './fake-stripe-js'
