@@ -134,7 +134,9 @@ describe('stock on the starter storefront', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toBe(
       'Not enough in stock: only 3 left, and 2 are already in your cart.',
     )
-    const cartId = await page.evaluate(() => localStorage.getItem('shopwright.cart_id'))
+    const cartId = await page.evaluate(
+      () => (globalThis as any).localStorage.getItem('shopwright.cart_id') as string,
+    )
     const { cart } = (
       await app.request('GET', `/store/carts/${cartId}`, {
         headers: { 'x-publishable-api-key': publishableKey },
