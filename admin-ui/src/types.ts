@@ -91,6 +91,8 @@ export interface InventoryLevel {
 export interface StockLocation {
   id: string
   name: string
+  /** The sales channels it serves; a channel linked to no location sells from all of them. */
+  sales_channel_ids?: string[]
 }
 
 export interface SalesChannel {

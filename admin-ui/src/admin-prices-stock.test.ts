@@ -1,5 +1,6 @@
-// The variant price editor in a real browser: changing a variant's USD price keeps its quantity tier
-// and its region price, which the editor shows beside the base prices and lets the merchant change.
+// Catalog editing in a real browser: the variant price editor (changing a variant's USD price keeps its
+// quantity tier and its region price, which the editor shows and lets the merchant change), and which
+// sales channels each stock location serves.
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -28,7 +29,7 @@ async function call<T = any>(app: TestApp, method: string, path: string, body?: 
   return answer.body as T
 }
 
-describe('variant price editor', () => {
+describe('admin UI: prices and stock locations', () => {
   let app: TestApp
   let browser: Browser
   let product: string
@@ -86,17 +87,22 @@ describe('variant price editor', () => {
     delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
-  /** The product page, signed in as staff, with the Blue variant's editor open. */
-  async function editingBlue() {
+  /** A page of the admin at `route`, signed in as staff. */
+  async function signedIn(route: string) {
     const watched = await openPage(browser)
-    const { page } = watched
-    await page.goto(`${app.url()}/app/`)
-    await page.evaluate(
+    await watched.page.goto(`${app.url()}/app/`)
+    await watched.page.evaluate(
       (token: string) => (globalThis as any).sessionStorage.setItem('shopwright.admin.token', token),
       ADMIN_TOKEN,
     )
-    await page.goto(`${app.url()}/app/products/${product}`)
-    await page.getByRole('button', { name: 'Edit Blue' }).click()
+    await watched.page.goto(`${app.url()}/app${route}`)
+    return watched
+  }
+
+  /** The product page with the Blue variant's editor open. */
+  async function editingBlue() {
+    const watched = await signedIn(`/products/${product}`)
+    await watched.page.getByRole('button', { name: 'Edit Blue' }).click()
     return watched
   }
 
@@ -143,6 +149,30 @@ describe('variant price editor', () => {
     expect(prices).toHaveLength(3)
     expect(prices.find((price) => price.region_id === null && price.min_quantity === null)?.amount).toBe(1725)
     expect(prices.find((price) => price.region_id === canada)?.amount).toBe(1650)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  it('links a stock location to the sales channels it serves, and unlinks it', async () => {
+    const web = (await call(app, 'POST', '/admin/sales-channels', { name: 'Web shop' })).sales_channel.id
+    await call(app, 'POST', '/admin/sales-channels', { name: 'Market stall' })
+    const warehouse = (await call(app, 'POST', '/admin/stock-locations', { name: 'Warehouse' }))
+      .stock_location
+    const { page, errors } = await signedIn('/stock-locations')
+    const servesWeb = page.getByLabel('Warehouse serves Web shop')
+    await expect(servesWeb.isChecked()).resolves.toBe(false)
+
+    await servesWeb.check()
+    await expect
+      .poll(async () => (await call(app, 'GET', `/admin/stock-locations/${warehouse.id}`)).stock_location)
+      .toMatchObject({ sales_channel_ids: [web] })
+    await expect(page.getByLabel('Warehouse serves Market stall').isChecked()).resolves.toBe(false)
+
+    await servesWeb.uncheck()
+    await expect
+      .poll(async () => (await call(app, 'GET', `/admin/stock-locations/${warehouse.id}`)).stock_location)
+      .toMatchObject({ sales_channel_ids: [] })
+    expect(await unlabelledFields(page)).toEqual([])
     expect(errors).toEqual([])
     await page.close()
   })
