@@ -169,7 +169,22 @@ export const storeProductQuery = z
   })
   .strict()
 
+/** A variant's own price as the Admin API shows it: per currency, optionally per region and quantity. */
+export const adminPriceSchema = z.object({
+  id: z.string(),
+  currency_code: z.string(),
+  amount: z.number().int(),
+  region_id: z.string().nullable(),
+  min_quantity: z.number().int().nullable(),
+  max_quantity: z.number().int().nullable(),
+})
+
+/** A variant in the Admin API: with every one of its own prices, tiers and region prices too. */
+export const adminVariantSchema = variantSchema.extend({ prices: z.array(adminPriceSchema) })
+
 const priceInput = z.object({
+  /** Keeps (and updates) an existing price of the variant; without it, the price is new. */
+  id: z.string().max(64).optional(),
   currency_code: z.string().regex(/^[a-zA-Z]{3}$/, 'must be a 3-letter ISO 4217 code'),
   amount: z.number().int('must be an integer in the currency minor unit').min(0).max(1e12),
   region_id: z.string().max(64).nullable().optional(),

@@ -404,7 +404,7 @@ export class ProductService {
       variant_rank: rank,
     })
     this.linkVariantOptions(em, created.id, variant, valueIds)
-    await this.pricing.setVariantPrices(em, created.id, variant.prices ?? [])
+    this.pricing.addVariantPrices(em, created.id, variant.prices ?? [])
     return created.id
   }
 
