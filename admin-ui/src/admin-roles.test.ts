@@ -1,7 +1,7 @@
 // The admin UI follows the signed-in staff member's role: the menu offers only what they may use, a
 // screen they may not open says so instead of failing, an action they may not take is disabled with
 // the reason; and an owner chooses which payment providers each region offers.
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,6 +20,13 @@ describe('admin UI by role', () => {
   let browser: Browser
   let shop: Shop
   let order: { id: string; display_id: number }
+  const shots = process.env.ADMIN_SHOTS_DIR ?? mkdtempSync(path.join(tmpdir(), 'sw-admin-roles-shots-'))
+
+  async function screenshot(page: Page, name: string) {
+    const file = path.join(shots, `${name}.png`)
+    await page.screenshot({ path: file, fullPage: true })
+    expect(statSync(file).size).toBeGreaterThan(1000)
+  }
 
   beforeAll(async () => {
     expect(existsSync(path.join(dist, 'index.html')), 'the admin UI is built by npm install').toBe(true)
@@ -99,6 +106,7 @@ describe('admin UI by role', () => {
     await expect(
       page.getByText(/needs order:read, which your role \(catalog\) does not have/).count(),
     ).resolves.toBe(1)
+    await screenshot(page, 'no-access-orders')
     await page.goto(`${app.url()}/app/api-keys`)
     await page.getByRole('heading', { name: 'You do not have access to this page' }).waitFor()
     expect(errors).toEqual([])
@@ -128,6 +136,7 @@ describe('admin UI by role', () => {
     await expect(page.getByRole('note').textContent()).resolves.toMatch(
       /not change anything: your role \(support\) does not have order:write/,
     )
+    await screenshot(page, 'order-read-only')
     expect(errors).toEqual([])
     await page.close()
   })
@@ -155,6 +164,7 @@ describe('admin UI by role', () => {
     expect(await inEurope.isChecked()).toBe(false)
     expect(await inUs.isChecked()).toBe(true)
 
+    await screenshot(page, 'payment-providers')
     expect(await listed(europe)).toEqual([])
     expect(await listed(shop.region)).toEqual(['pp_system_default'])
     expect(errors).toEqual([])
