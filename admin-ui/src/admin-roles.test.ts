@@ -93,7 +93,13 @@ describe('admin UI by role', () => {
 
     await menu(page).getByRole('link', { name: 'Products' }).click()
     await page.getByRole('heading', { name: 'Products', exact: true }).waitFor()
-    await page.getByRole('link', { name: 'Shop Goods' }).waitFor()
+    await page.getByRole('link', { name: 'Shop Goods' }).click()
+    await page.getByRole('heading', { name: 'Shop Goods' }).waitFor()
+    // A clerk may change products: nothing on the page is disabled for them.
+    const save = page.getByRole('button', { name: 'Save', exact: true })
+    await save.waitFor()
+    expect(await save.isEnabled()).toBe(true)
+    expect(await page.getByRole('note').count()).toBe(0)
     expect(await unlabelledFields(page)).toEqual([])
     expect(errors).toEqual([])
     await page.close()
