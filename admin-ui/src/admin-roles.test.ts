@@ -173,6 +173,17 @@ describe('admin UI by role', () => {
     await screenshot(page, 'payment-providers')
     expect(await listed(europe)).toEqual([])
     expect(await listed(shop.region)).toEqual(['pp_system_default'])
+
+    // The regions screen says how shoppers in each region pay.
+    await menu(page).getByRole('link', { name: 'Regions' }).click()
+    await page
+      .getByRole('row', { name: /Europe/ })
+      .getByText('none: shoppers cannot pay')
+      .waitFor()
+    await page
+      .getByRole('row', { name: /United States/ })
+      .getByText('Manual payment (built in)')
+      .waitFor()
     expect(errors).toEqual([])
     await page.close()
   })
