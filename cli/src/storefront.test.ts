@@ -4,7 +4,7 @@ import { mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type NotificationService, seedDemo, staticDir } from '@shopwright/core'
-import { createTestApp, eventually, type TestApp } from '@shopwright/core/testing'
+import { createTestApp, emailedCode, eventually, type TestApp } from '@shopwright/core/testing'
 import { launchBrowser, openPage, unlabelledFields } from '@shopwright/core/testing/browser'
 import paypalPlugin from '@shopwright/plugin-payment-paypal'
 import stripePlugin from '@shopwright/plugin-payment-stripe'
@@ -127,14 +127,19 @@ describe('starter storefront', () => {
     expect(response.headers.get('location')).toBe(`${STOREFRONT_BASE}/`)
   })
 
-  it('lets a shopper find a product by search, open it and pick a variant', async () => {
-    const { page, errors } = await openPage(browser)
+  /** From the home page: searches for the product and opens it from the results. */
+  async function findBySearch(page: Page) {
     await page.goto(`${shop}/`)
     await page.getByRole('searchbox', { name: 'Search products' }).fill('oxford')
     await page.getByRole('searchbox', { name: 'Search products' }).press('Enter')
     await page.getByRole('heading', { name: 'Results for “oxford”' }).waitFor()
     await page.getByRole('link', { name: /Classic Oxford Shirt/ }).click()
     await page.getByRole('heading', { name: PRODUCT.title, level: 1 }).waitFor()
+  }
+
+  it('lets a shopper find a product by search, open it and pick a variant', async () => {
+    const { page, errors } = await openPage(browser)
+    await findBySearch(page)
     await expect(page.getByTestId('price').textContent()).resolves.toBe('$49.00')
     await page.getByText('M', { exact: true }).click()
     await expect(page.getByRole('radio', { name: 'M' }).isChecked()).resolves.toBe(true)
@@ -144,9 +149,14 @@ describe('starter storefront', () => {
     await page.close()
   })
 
-  /** On the product page: picks a size and adds it to the cart. */
+  /** Opens the product page, picks a size and adds it to the cart. */
   async function addToCart(page: Page, size: string) {
     await page.goto(`${shop}/products/${PRODUCT.handle}`)
+    await pickAndAdd(page, size)
+  }
+
+  /** On the product page: picks a size and adds it to the cart. */
+  async function pickAndAdd(page: Page, size: string) {
     await page.getByText(size, { exact: true }).click()
     await page.getByRole('button', { name: 'Add to cart' }).click()
     await page.getByRole('status').getByText('Added to your cart.').waitFor()
@@ -232,17 +242,48 @@ describe('starter storefront', () => {
     await page.close()
   })
 
-  it('lets a shopper register, buy, and find the order with its status in the account', async () => {
+  it('lets a shopper buy as a guest, register with that email, confirm it, and follow the order to shipped', async () => {
     const { page, errors } = await openPage(browser)
-    await page.goto(`${shop}/account`)
-    await page.getByRole('tab', { name: 'Create account' }).click()
+    // Found by search, bought as a guest.
+    await findBySearch(page)
+    await pickAndAdd(page, 'L')
+    await page.goto(`${shop}/cart`)
+    await fillAddressAndPay(page, 'grace@example.com')
+    const number = (await page.locator('strong', { hasText: /^#\d+$/ }).textContent())!
+    const orderId = /\/order\/([^/]+)\/confirmed/.exec(page.url())![1]!
+
+    await screenshot(page, 'guest-order-confirmed-1280')
+    // Registers from the confirmation page, with the order's email already filled in.
+    await page.getByRole('link', { name: 'Create an account to track this order' }).click()
+    await expect(page.getByLabel('Email', { exact: true }).inputValue()).resolves.toBe('grace@example.com')
     await page.getByLabel('First name', { exact: true }).fill('Grace')
     await page.getByLabel('Last name', { exact: true }).fill('Hopper')
-    await page.getByLabel('Email', { exact: true }).fill('grace@example.com')
     await page.getByLabel('Password', { exact: true }).fill('a long enough password')
     await page.getByRole('button', { name: 'Create account' }).click()
     await page.getByRole('heading', { name: 'Hello, Grace' }).waitFor()
+    // Registering proves nothing about the email: the guest order waits for the code.
+    await page.getByRole('heading', { name: 'Confirm your email' }).waitFor()
     await page.getByText('No orders yet.').waitFor()
+    expect(await unlabelledFields(page)).toEqual([])
+    await screenshot(page, 'account-confirm-email-1280')
+
+    await page
+      .getByLabel('Confirmation code', { exact: true })
+      .fill(await emailedCode(app, 'grace@example.com', /Confirm your email/))
+    await page.getByRole('button', { name: 'Confirm email' }).click()
+    const row = page.getByRole('row', { name: new RegExp(number) })
+    await row.waitFor()
+    await expect(row.getByTestId('order-status').textContent()).resolves.toBe('placed')
+    await expect(page.getByRole('heading', { name: 'Confirm your email' }).count()).resolves.toBe(0)
+
+    // The merchant ships it; the shopper sees it shipped.
+    const orders = app.container.resolve<OrderShipping>('orderService')
+    const fulfilled = await orders.createFulfillment(orderId)
+    await orders.createShipment(orderId, fulfilled.fulfillments[0]!.id, ['1Z999AA10123456784'])
+    await page.reload()
+    await expect(row.getByTestId('order-status').textContent()).resolves.toBe('shipped')
+    await screenshot(page, 'account-orders-1280')
+
     await page.getByRole('button', { name: 'Add an address' }).click()
     await page.getByLabel('First name', { exact: true }).fill('Grace')
     await page.getByLabel('Last name', { exact: true }).fill('Hopper')
@@ -253,26 +294,6 @@ describe('starter storefront', () => {
     expect(await unlabelledFields(page)).toEqual([])
     await page.getByRole('button', { name: 'Save address' }).click()
     await page.getByText(/Grace Hopper, 1 Navy Yard, 20374 Washington, US/).waitFor()
-
-    await addToCart(page, 'L')
-    await page.goto(`${shop}/cart`)
-    await fillAddressAndPay(page, 'grace@example.com')
-    const number = (await page.locator('strong', { hasText: /^#\d+$/ }).textContent())!
-
-    const orderId = /\/order\/([^/]+)\/confirmed/.exec(page.url())![1]!
-
-    await page.getByRole('link', { name: 'Account' }).click()
-    const row = page.getByRole('row', { name: new RegExp(number) })
-    await row.waitFor()
-    await expect(row.getByTestId('order-status').textContent()).resolves.toBe('placed')
-
-    // The merchant ships it; the shopper sees it shipped.
-    const orders = app.container.resolve<OrderShipping>('orderService')
-    const fulfilled = await orders.createFulfillment(orderId)
-    await orders.createShipment(orderId, fulfilled.fulfillments[0]!.id, ['1Z999AA10123456784'])
-    await page.reload()
-    await expect(row.getByTestId('order-status').textContent()).resolves.toBe('shipped')
-    await screenshot(page, 'account-orders-1280')
     expect(errors).toEqual([])
     await page.close()
   })

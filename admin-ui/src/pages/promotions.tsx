@@ -7,11 +7,15 @@ import { useChange, useCurrencies, useResource } from '../hooks'
 import type { ListPage } from '../types'
 import {
   CheckboxField,
+  DateWindowFields,
+  dateWindowError,
   errorsOf,
   type FieldErrors,
-  FormError,
+  Form,
+  fromInstant,
   SelectField,
   TextField,
+  toInstant,
   useForm,
 } from '../ui/form'
 import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
@@ -43,12 +47,6 @@ function describe(promotion: Promotion): string {
       ? `${method.value}%`
       : formatMoney(method.value, method.currency_code ?? 'usd')
   return `${value} off ${TARGETS[method.target_type]}`
-}
-
-function local(iso: string | null): string {
-  if (!iso) return ''
-  const date = new Date(iso)
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
 }
 
 export function PromotionsPage() {
@@ -122,11 +120,9 @@ function PromotionForm({ editing, onDone }: { editing: Promotion | null; onDone:
   const method = editing?.application_method
   const [code, setCode] = useState(editing?.code ?? '')
   const [automatic, setAutomatic] = useState(editing?.is_automatic ?? false)
-  const [status, setStatus] = useState(editing?.status ?? 'active')
-  const [type, setType] = useState<'percentage' | 'fixed'>(method?.type ?? 'percentage')
-  const [target, setTarget] = useState<Promotion['application_method']['target_type']>(
-    method?.target_type ?? 'order',
-  )
+  const [status, setStatus] = useState<string>(editing?.status ?? 'active')
+  const [type, setType] = useState<string>(method?.type ?? 'percentage')
+  const [target, setTarget] = useState<string>(method?.target_type ?? 'order')
   const [currency, setCurrency] = useState(method?.currency_code ?? '')
   const chosenCurrency = currency || currencies[0] || 'usd'
   const [value, setValue] = useState(
@@ -140,8 +136,8 @@ function PromotionForm({ editing, onDone }: { editing: Promotion | null; onDone:
     editing?.min_subtotal != null ? fromMinorUnits(editing.min_subtotal, chosenCurrency) : '',
   )
   const [limit, setLimit] = useState(editing?.usage_limit != null ? String(editing.usage_limit) : '')
-  const [starts, setStarts] = useState(local(editing?.starts_at ?? null))
-  const [ends, setEnds] = useState(local(editing?.ends_at ?? null))
+  const [starts, setStarts] = useState(fromInstant(editing?.starts_at ?? null))
+  const [ends, setEnds] = useState(fromInstant(editing?.ends_at ?? null))
   const needsCurrency = type === 'fixed' || Boolean(minimum)
 
   function check(): FieldErrors {
@@ -164,7 +160,7 @@ function PromotionForm({ editing, onDone }: { editing: Promotion | null; onDone:
         limit && !(/^\d+$/.test(limit) && Number(limit) >= 1)
           ? 'Enter a whole number, or leave empty.'
           : undefined,
-      ends_at: starts && ends && new Date(ends) <= new Date(starts) ? 'End after the start.' : undefined,
+      ends_at: dateWindowError(starts, ends),
     })
   }
 
@@ -173,8 +169,8 @@ function PromotionForm({ editing, onDone }: { editing: Promotion | null; onDone:
       code: code.trim(),
       is_automatic: automatic,
       status,
-      starts_at: starts ? new Date(starts).toISOString() : null,
-      ends_at: ends ? new Date(ends).toISOString() : null,
+      starts_at: toInstant(starts),
+      ends_at: toInstant(ends),
       application_method: {
         type,
         target_type: target,
@@ -193,115 +189,75 @@ function PromotionForm({ editing, onDone }: { editing: Promotion | null; onDone:
 
   return (
     <Section title={editing ? `Edit ${editing.code}` : 'New promotion'}>
-      <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
+      <Form
+        formClassName="grid-2"
+        form={form}
+        check={check}
+        send={send}
+        label={editing ? 'Save promotion' : 'Create promotion'}
+        onCancel={editing ? () => void onDone() : undefined}
+      >
         <TextField
           label="Code"
-          name="code"
           placeholder="SPRING10"
-          value={code}
-          error={form.errors.code}
-          onChange={(e) => setCode(e.target.value.toUpperCase())}
+          {...form.field('code', code, (text) => setCode(text.toUpperCase()))}
         />
         <SelectField
           label="Status"
-          name="status"
-          value={status}
-          error={form.errors.status}
           options={[
             { value: 'active', label: 'Active' },
             { value: 'draft', label: 'Draft' },
             { value: 'inactive', label: 'Inactive' },
           ]}
-          onChange={(e) => setStatus(e.target.value as Promotion['status'])}
+          {...form.field('status', status, setStatus)}
         />
         <SelectField
           label="Discount"
-          name="application_method.type"
-          value={type}
           options={[
             { value: 'percentage', label: 'A percentage' },
             { value: 'fixed', label: 'An amount' },
           ]}
-          onChange={(e) => setType(e.target.value as 'percentage' | 'fixed')}
+          {...form.field('application_method.type', type, setType)}
         />
         <TextField
           label={type === 'percentage' ? 'Percent off' : `Amount off in ${chosenCurrency.toUpperCase()}`}
-          name="application_method.value"
           inputMode="decimal"
-          value={value}
-          error={form.errors['application_method.value']}
-          onChange={(e) => setValue(e.target.value)}
+          {...form.field('application_method.value', value, setValue)}
         />
         <SelectField
           label="Applies to"
-          name="application_method.target_type"
-          value={target}
           options={[
             { value: 'order', label: 'The whole order' },
             { value: 'items', label: 'Each item' },
             { value: 'shipping_methods', label: 'Shipping' },
           ]}
-          onChange={(e) => setTarget(e.target.value as typeof target)}
+          {...form.field('application_method.target_type', target, setTarget)}
         />
         <SelectField
           label="Currency"
-          name="application_method.currency_code"
-          value={chosenCurrency}
           hint="For an amount off and for the minimum."
           options={currencies.map((item) => ({ value: item, label: item.toUpperCase() }))}
-          onChange={(e) => setCurrency(e.target.value)}
+          {...form.field('application_method.currency_code', chosenCurrency, setCurrency)}
         />
         <TextField
           label="Minimum order"
-          name="min_subtotal"
           inputMode="decimal"
           hint="Optional."
-          value={minimum}
-          error={form.errors.min_subtotal}
-          onChange={(e) => setMinimum(e.target.value)}
+          {...form.field('min_subtotal', minimum, setMinimum)}
         />
         <TextField
           label="Usage limit"
-          name="usage_limit"
           inputMode="numeric"
           hint="Optional: uses in total."
-          value={limit}
-          error={form.errors.usage_limit}
-          onChange={(e) => setLimit(e.target.value)}
+          {...form.field('usage_limit', limit, setLimit)}
         />
-        <TextField
-          label="Starts"
-          name="starts_at"
-          type="datetime-local"
-          value={starts}
-          error={form.errors.starts_at}
-          onChange={(e) => setStarts(e.target.value)}
-        />
-        <TextField
-          label="Ends"
-          name="ends_at"
-          type="datetime-local"
-          value={ends}
-          error={form.errors.ends_at}
-          onChange={(e) => setEnds(e.target.value)}
-        />
+        <DateWindowFields form={form} starts={starts} ends={ends} onStarts={setStarts} onEnds={setEnds} />
         <CheckboxField
           label="Apply automatically, without a code"
           checked={automatic}
           onChange={setAutomatic}
         />
-        <div className="form-actions span-2">
-          <FormError message={form.formError} />
-          {editing && (
-            <button type="button" className="secondary" onClick={() => void onDone()}>
-              Cancel
-            </button>
-          )}
-          <button type="submit" disabled={form.busy}>
-            {editing ? 'Save promotion' : 'Create promotion'}
-          </button>
-        </div>
-      </form>
+      </Form>
     </Section>
   )
 }

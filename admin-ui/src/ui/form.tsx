@@ -21,6 +21,15 @@ export interface FormState {
   /** Checks, then sends; API errors land next to their fields. */
   submit: (event: FormEvent, check: () => FieldErrors, send: () => Promise<void>) => Promise<void>
   clear: () => void
+  /** A text or select field's name, value, error and change handler, for `{...form.field(…)}`. */
+  field: (name: string, value: string, set: (value: string) => void) => BoundField
+}
+
+export interface BoundField {
+  name: string
+  value: string
+  error: string | undefined
+  onChange: (event: { target: { value: string } }) => void
 }
 
 export function useForm(): FormState {
@@ -70,6 +79,12 @@ export function useForm(): FormState {
       setErrors({})
       setFormError(null)
     },
+    field: (name, value, set) => ({
+      name,
+      value,
+      error: errors[name],
+      onChange: (event) => set(event.target.value),
+    }),
   }
 }
 
@@ -83,6 +98,61 @@ export function FormError({ message }: { message: string | null }) {
     <p className="error" role="alert">
       {message}
     </p>
+  )
+}
+
+export interface FormActionsProps {
+  form: FormState
+  /** The submit button's words. */
+  label: ReactNode
+  submitClassName?: string
+  /** Shows a Cancel button (an edit form going back to "new"). */
+  onCancel?: () => void
+  className?: string
+}
+
+/** The end of a form: what went wrong, an optional Cancel, and the submit button, off while sending. */
+export function FormActions({
+  form,
+  label,
+  submitClassName,
+  onCancel,
+  className = 'form-actions span-2',
+}: FormActionsProps) {
+  return (
+    <div className={className}>
+      <FormError message={form.formError} />
+      {onCancel && (
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+      <button type="submit" className={submitClassName} disabled={form.busy}>
+        {label}
+      </button>
+    </div>
+  )
+}
+
+/** A form that checks its fields, then sends, with its actions at the end. */
+export function Form({
+  form,
+  check = () => ({}),
+  send,
+  formClassName,
+  children,
+  ...actions
+}: FormActionsProps & {
+  check?: () => FieldErrors
+  send: () => Promise<void>
+  formClassName?: string
+  children?: ReactNode
+}) {
+  return (
+    <form className={formClassName} noValidate onSubmit={(event) => form.submit(event, check, send)}>
+      {children}
+      <FormActions form={form} {...actions} />
+    </form>
   )
 }
 
@@ -207,6 +277,45 @@ export function CheckboxField({
       <label htmlFor={id}>{label}</label>
     </div>
   )
+}
+
+/** A date window picked as local times (`yyyy-mm-ddThh:mm`); either end may stay open. */
+export function DateWindowFields({
+  form,
+  starts,
+  ends,
+  onStarts,
+  onEnds,
+}: {
+  form: FormState
+  starts: string
+  ends: string
+  onStarts: (value: string) => void
+  onEnds: (value: string) => void
+}) {
+  return (
+    <>
+      <TextField label="Starts" type="datetime-local" {...form.field('starts_at', starts, onStarts)} />
+      <TextField label="Ends" type="datetime-local" {...form.field('ends_at', ends, onEnds)} />
+    </>
+  )
+}
+
+/** The error of a date window whose end is not after its start. */
+export function dateWindowError(starts: string, ends: string): string | undefined {
+  return starts && ends && new Date(ends) <= new Date(starts) ? 'End after the start.' : undefined
+}
+
+/** A local date picker's `yyyy-mm-ddThh:mm` as an ISO instant; empty stays open-ended. */
+export function toInstant(local: string): string | null {
+  return local ? new Date(local).toISOString() : null
+}
+
+/** An ISO instant as a local date picker's `yyyy-mm-ddThh:mm`. */
+export function fromInstant(iso: string | null): string {
+  if (!iso) return ''
+  const date = new Date(iso)
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
 }
 
 /** Required text: the message when empty, else none. */

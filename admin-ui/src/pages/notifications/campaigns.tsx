@@ -1,12 +1,15 @@
-// Campaigns: an offer template sent to a segment of customers who agreed to marketing, with progress.
+// Campaigns: an offer template sent to a segment of customers who agreed to marketing, previewed before
+// sending, with progress and a link to their deliveries in the log.
 import { useRef, useState } from 'react'
+import { Link } from 'react-router'
 import { api } from '../../api'
 import { formatDate, formatNumber } from '../../format'
 import { useChange, useOptionalResource, useResource } from '../../hooks'
 import type { CustomerGroup, ListPage } from '../../types'
-import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../../ui/form'
+import { errorsOf, type FieldErrors, Form, SelectField, TextField, useForm } from '../../ui/form'
 import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
 import { TEMPLATE_NAMES } from './log'
+import { MessagePreview, type RenderedMessage } from './preview'
 import { NotificationTabs } from './tabs'
 
 type Segment =
@@ -20,8 +23,10 @@ interface Campaign {
   id: string
   name: string
   template: string
+  locale: string
   promotion_code: string | null
   segment: Segment
+  data: Record<string, unknown>
   status: 'draft' | 'queueing' | 'queued'
   recipients: number
   progress: { queued: number; sent: number; delivered: number; failed: number }
@@ -53,6 +58,22 @@ export function CampaignsPage() {
   const groupNames = new Map((groups.data?.customer_groups ?? []).map((group) => [group.id, group.name]))
   const { problem, run: change } = useChange(campaigns.reload)
   const sendKeys = useRef(new Map<string, string>())
+  const [preview, setPreview] = useState<{ campaign: Campaign; message: RenderedMessage }>()
+
+  /** Renders the campaign's template as a recipient gets it, with sample customer data. */
+  async function showPreview(campaign: Campaign) {
+    await change(async () => {
+      const answer = await api<{ preview: RenderedMessage }>(
+        'POST',
+        `/admin/notification-templates/${campaign.template}/preview`,
+        {
+          locale: campaign.locale,
+          data: { ...campaign.data, promotion_code: campaign.promotion_code },
+        },
+      )
+      setPreview({ campaign, message: answer.preview })
+    })
+  }
 
   async function send(campaign: Campaign) {
     if (!window.confirm(`Send ${campaign.name} now?`)) return
@@ -104,15 +125,36 @@ export function CampaignsPage() {
                 failed
               </td>
               <td className="cell-actions">
-                {campaign.status === 'draft' && (
-                  <button type="button" onClick={() => void send(campaign)}>
-                    Send<span className="visually-hidden"> {campaign.name}</span>
-                  </button>
+                {campaign.status === 'draft' ? (
+                  <>
+                    <button type="button" className="link" onClick={() => void showPreview(campaign)}>
+                      Preview<span className="visually-hidden"> {campaign.name}</span>
+                    </button>{' '}
+                    <button type="button" onClick={() => void send(campaign)}>
+                      Send<span className="visually-hidden"> {campaign.name}</span>
+                    </button>
+                  </>
+                ) : (
+                  <Link to={`/notifications?campaign_id=${campaign.id}`}>
+                    Deliveries<span className="visually-hidden"> of {campaign.name}</span>
+                  </Link>
                 )}
               </td>
             </tr>
           ))}
         </DataTable>
+      )}
+      {preview && (
+        <Section
+          title={`Preview of ${preview.campaign.name}`}
+          actions={
+            <button type="button" className="secondary" onClick={() => setPreview(undefined)}>
+              Close preview
+            </button>
+          }
+        >
+          <MessagePreview preview={preview.message} title={`Preview of ${preview.campaign.name}`} />
+        </Section>
       )}
       <NewCampaign groups={groups.data?.customer_groups ?? []} reload={campaigns.reload} />
     </>
@@ -161,69 +203,42 @@ function NewCampaign({ groups, reload }: { groups: CustomerGroup[]; reload: () =
 
   return (
     <Section title="New campaign">
-      <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
-        <TextField
-          label="Name"
-          name="name"
-          value={name}
-          error={form.errors.name}
-          onChange={(e) => setName(e.target.value)}
-        />
+      <Form formClassName="grid-2" form={form} check={check} send={send} label="Create draft">
+        <TextField label="Name" {...form.field('name', name, setName)} />
         <SelectField
           label="Template"
-          name="template"
-          value={template}
-          error={form.errors.template}
           options={['offer', 'welcome'].map((value) => ({ value, label: TEMPLATE_NAMES[value] ?? value }))}
-          onChange={(e) => setTemplate(e.target.value)}
+          {...form.field('template', template, setTemplate)}
         />
         <TextField
           label="Promotion code"
-          name="promotion_code"
           hint="Optional: the code the message offers."
-          value={code}
-          error={form.errors.promotion_code}
-          onChange={(e) => setCode(e.target.value)}
+          {...form.field('promotion_code', code, setCode)}
         />
         <SelectField
           label="Send to"
-          name="segment.type"
-          value={segmentType}
-          error={form.errors['segment.type']}
           options={[
             { value: 'all', label: 'Every consenting customer' },
             { value: 'customer_group', label: 'A customer group' },
             { value: 'inactive', label: 'Customers who have not ordered lately' },
           ]}
-          onChange={(e) => setSegmentType(e.target.value as typeof segmentType)}
+          {...form.field('segment.type', segmentType, (value) => setSegmentType(value as typeof segmentType))}
         />
         {segmentType === 'customer_group' && (
           <SelectField
             label="Customer group"
-            name="segment.customer_group_id"
-            value={chosenGroup}
-            error={form.errors['segment.customer_group_id']}
             options={groups.map((item) => ({ value: item.id, label: item.name }))}
-            onChange={(e) => setGroup(e.target.value)}
+            {...form.field('segment.customer_group_id', chosenGroup, setGroup)}
           />
         )}
         {segmentType === 'inactive' && (
           <TextField
             label="Days without an order"
-            name="segment.days"
             inputMode="numeric"
-            value={days}
-            error={form.errors['segment.days']}
-            onChange={(e) => setDays(e.target.value)}
+            {...form.field('segment.days', days, setDays)}
           />
         )}
-        <div className="form-actions span-2">
-          <FormError message={form.formError} />
-          <button type="submit" disabled={form.busy}>
-            Create draft
-          </button>
-        </div>
-      </form>
+      </Form>
     </Section>
   )
 }

@@ -41,6 +41,8 @@ export function NotificationLogPage() {
   const status = params.get('status') ?? ''
   const channel = params.get('channel') ?? ''
   const template = params.get('template') ?? ''
+  // A campaign's "Deliveries" link opens the log on that campaign alone.
+  const campaign = params.get('campaign_id') ?? ''
   const [resent, setResent] = useState<string>()
   const keys = useRef(new Map<string, string>())
 
@@ -52,6 +54,7 @@ export function NotificationLogPage() {
       status,
       channel,
       template,
+      campaign_id: campaign,
     })}`,
   )
   const { problem, run: change } = useChange(log.reload)
@@ -111,6 +114,14 @@ export function NotificationLogPage() {
           onChange={(event) => update({ template: event.target.value })}
         />
       </search>
+      {campaign && (
+        <p className="muted small">
+          Only the deliveries of one campaign.{' '}
+          <button type="button" className="link" onClick={() => update({ campaign_id: '' })}>
+            Show every delivery
+          </button>
+        </p>
+      )}
       <ErrorNotice error={log.error ?? problem} />
       {resent && (
         <p className="notice" role="status">

@@ -14,6 +14,7 @@ import {
 } from '../../ui/form'
 import { DataTable, ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
 import { TEMPLATE_NAMES } from './log'
+import { MessagePreview, type RenderedMessage } from './preview'
 import { NotificationTabs } from './tabs'
 
 interface Template {
@@ -24,12 +25,6 @@ interface Template {
   overridden: boolean
   subject: string | null
   html: string | null
-  text: string
-}
-
-interface Rendered {
-  subject?: string
-  html?: string
   text: string
 }
 
@@ -124,7 +119,7 @@ function TemplateEditor({
   const [subject, setSubject] = useState(template.subject ?? '')
   const [html, setHtml] = useState(template.html ?? '')
   const [text, setText] = useState(template.text)
-  const [preview, setPreview] = useState<Rendered>()
+  const [preview, setPreview] = useState<RenderedMessage>()
   const [previewError, setPreviewError] = useState<Error>()
   const [saved, setSaved] = useState<string>()
   const email = channel === 'email'
@@ -134,7 +129,7 @@ function TemplateEditor({
   useEffect(() => {
     const timer = setTimeout(() => {
       if (!text.trim()) return
-      api<{ preview: Rendered }>('POST', `/admin/notification-templates/${template.id}/preview`, {
+      api<{ preview: RenderedMessage }>('POST', `/admin/notification-templates/${template.id}/preview`, {
         channel,
         locale,
         draft: { text, ...(email && { subject, ...(html.trim() && { html }) }) },
@@ -224,20 +219,7 @@ function TemplateEditor({
       </Section>
       <Section title="Preview with sample data">
         <ErrorNotice error={previewError} />
-        {preview && (
-          <>
-            {preview.subject && (
-              <p>
-                <strong>Subject:</strong> {preview.subject}
-              </p>
-            )}
-            {preview.html ? (
-              <iframe title="Email preview" className="preview" sandbox="" srcDoc={preview.html} />
-            ) : (
-              <pre className="preview-text">{preview.text}</pre>
-            )}
-          </>
-        )}
+        {preview && <MessagePreview preview={preview} title="Email preview" />}
       </Section>
     </div>
   )

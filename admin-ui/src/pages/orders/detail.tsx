@@ -1,12 +1,12 @@
 // One order: what was bought, its money (capture, refund), its fulfilments (create, ship with tracking,
 // mark delivered), returns, cancelling, and the timeline of everything that happened to it.
-import { type FormEvent, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { api } from '../../api'
 import { formatDate, formatMoney, fromMinorUnits, toMinorUnits } from '../../format'
 import { useResource } from '../../hooks'
 import type { Fulfillment, Order, OrderItem, OrderReturn } from '../../types'
-import { CheckboxField, type FieldErrors, FormError, TextField, useForm } from '../../ui/form'
+import { CheckboxField, errorsOf, type FieldErrors, Form, TextField, useForm } from '../../ui/form'
 import { Badge, DataTable, ErrorNotice, Loading, PageHeader, Section } from '../../ui/page'
 
 export function OrderDetailPage() {
@@ -17,17 +17,38 @@ export function OrderDetailPage() {
   return <OrderView order={order.data.order} reload={order.reload} />
 }
 
-/** One order action: checks, sends once (an Idempotency-Key per attempt), then reloads the order. */
+/**
+ * One order action: its form, and a sender that posts once per attempt (an Idempotency-Key each), then
+ * empties the action's fields (so a second click is a new action, not a repeat) and reloads the order.
+ */
 function useAction(orderId: string, reload: () => Promise<void>) {
   const form = useForm()
   const key = useRef(crypto.randomUUID())
-  const run = (event: FormEvent, check: () => FieldErrors, path: string, body: () => unknown) =>
-    form.submit(event, check, async () => {
+  const send =
+    (path: string, body: () => unknown = () => ({}), reset?: () => void) =>
+    async () => {
       await api('POST', `/admin/orders/${orderId}${path}`, body(), { idempotencyKey: key.current })
       key.current = crypto.randomUUID()
+      reset?.()
       await reload()
-    })
-  return { form, run }
+    }
+  return { form, send }
+}
+
+/** Actions sit below their fields, in the narrow panels of the order page. */
+const ACTIONS = 'order-actions'
+
+/** What was captured and not yet refunded: the most a refund may be. */
+function refundableOf(order: Order): number {
+  return order.payments.reduce((sum, payment) => sum + payment.captured_amount - payment.refunded_amount, 0)
+}
+
+/** An amount typed in the order's currency: its error unless it is more than nothing and at most `most`. */
+function amountError(text: string, currency: string, most: number): string | undefined {
+  const amount = toMinorUnits(text, currency)
+  if (amount === undefined || amount <= 0) return 'Enter an amount like 12.50.'
+  if (amount > most) return `At most ${formatMoney(most, currency)}.`
+  return undefined
 }
 
 function OrderView({ order, reload }: { order: Order; reload: () => Promise<void> }) {
@@ -176,21 +197,10 @@ function PaymentSection({ order, reload }: { order: Order; reload: () => Promise
   const currency = order.currency_code
   const authorized = order.payments.filter((payment) => !payment.canceled_at)
   const capturable = authorized.reduce((sum, payment) => sum + payment.amount - payment.captured_amount, 0)
-  const refundable = order.payments.reduce(
-    (sum, payment) => sum + payment.captured_amount - payment.refunded_amount,
-    0,
-  )
+  const refundable = refundableOf(order)
   const [captureAmount, setCaptureAmount] = useState('')
   const [refundAmount, setRefundAmount] = useState('')
   const [note, setNote] = useState('')
-
-  const amountError = (text: string, most: number, field: string): FieldErrors => {
-    if (!text) return {}
-    const amount = toMinorUnits(text, currency)
-    if (amount === undefined || amount <= 0) return { [field]: 'Enter an amount like 12.50.' }
-    if (amount > most) return { [field]: `At most ${formatMoney(most, currency)}.` }
-    return {}
-  }
 
   return (
     <Section title="Payment">
@@ -203,73 +213,63 @@ function PaymentSection({ order, reload }: { order: Order; reload: () => Promise
         </p>
       ))}
       {capturable > 0 && order.status !== 'canceled' && (
-        <form
-          noValidate
-          onSubmit={(event) =>
-            capture.run(
-              event,
-              () => amountError(captureAmount, capturable, 'amount'),
-              '/capture',
-              () => (captureAmount ? { amount: toMinorUnits(captureAmount, currency) } : {}),
-            )
+        <Form
+          form={capture.form}
+          check={() =>
+            errorsOf({ amount: captureAmount ? amountError(captureAmount, currency, capturable) : undefined })
           }
+          send={capture.send(
+            '/capture',
+            () => (captureAmount ? { amount: toMinorUnits(captureAmount, currency) } : {}),
+            () => setCaptureAmount(''),
+          )}
+          label="Capture payment"
+          submitClassName="full"
+          className={ACTIONS}
         >
           <TextField
             label="Amount to capture"
-            name="amount"
             inputMode="decimal"
             placeholder={fromMinorUnits(capturable, currency)}
             hint="Leave empty to capture everything authorized."
-            value={captureAmount}
-            error={capture.form.errors.amount}
-            onChange={(event) => setCaptureAmount(event.target.value)}
+            {...capture.form.field('amount', captureAmount, setCaptureAmount)}
           />
-          <FormError message={capture.form.formError} />
-          <button type="submit" className="full" disabled={capture.form.busy}>
-            Capture payment
-          </button>
-        </form>
+        </Form>
       )}
       {refundable > 0 && (
-        <form
-          noValidate
-          className="separated"
-          onSubmit={(event) =>
-            refund.run(
-              event,
-              () =>
-                refundAmount
-                  ? amountError(refundAmount, refundable, 'amount')
-                  : { amount: 'Enter the amount to refund.' },
-              '/refund',
-              () => ({
-                amount: toMinorUnits(refundAmount, currency),
-                ...(note.trim() && { note: note.trim() }),
-              }),
-            )
+        <Form
+          formClassName="separated"
+          form={refund.form}
+          check={() =>
+            errorsOf({
+              amount: refundAmount
+                ? amountError(refundAmount, currency, refundable)
+                : 'Enter the amount to refund.',
+            })
           }
+          send={refund.send(
+            '/refund',
+            () => ({
+              amount: toMinorUnits(refundAmount, currency),
+              ...(note.trim() && { note: note.trim() }),
+            }),
+            () => {
+              setRefundAmount('')
+              setNote('')
+            },
+          )}
+          label="Refund"
+          submitClassName="secondary full"
+          className={ACTIONS}
         >
           <TextField
             label="Amount to refund"
-            name="amount"
             inputMode="decimal"
             placeholder={fromMinorUnits(refundable, currency)}
-            value={refundAmount}
-            error={refund.form.errors.amount}
-            onChange={(event) => setRefundAmount(event.target.value)}
+            {...refund.form.field('amount', refundAmount, setRefundAmount)}
           />
-          <TextField
-            label="Reason for the refund"
-            name="note"
-            value={note}
-            error={refund.form.errors.note}
-            onChange={(event) => setNote(event.target.value)}
-          />
-          <FormError message={refund.form.formError} />
-          <button type="submit" className="secondary full" disabled={refund.form.busy}>
-            Refund
-          </button>
-        </form>
+          <TextField label="Reason for the refund" {...refund.form.field('note', note, setNote)} />
+        </Form>
       )}
     </Section>
   )
@@ -355,16 +355,16 @@ function FulfilmentSection({ order, reload }: { order: Order; reload: () => Prom
         />
       ))}
       {open && (
-        <form
-          noValidate
-          onSubmit={(event) =>
-            create.run(
-              event,
-              () => checkQuantities(order.items, left, values),
-              '/fulfillments',
-              () => ({ items: quantitiesOf(order.items, left, values).filter((item) => item.quantity > 0) }),
-            )
-          }
+        <Form
+          form={create.form}
+          check={() => checkQuantities(order.items, left, values)}
+          send={create.send(
+            '/fulfillments',
+            () => ({ items: quantitiesOf(order.items, left, values).filter((item) => item.quantity > 0) }),
+            () => setValues({}),
+          )}
+          label="Create fulfillment"
+          className={ACTIONS}
         >
           <h3>New fulfilment</h3>
           <QuantityFields
@@ -375,11 +375,7 @@ function FulfilmentSection({ order, reload }: { order: Order; reload: () => Prom
             verb="Fulfil"
             errors={create.form.errors}
           />
-          <FormError message={create.form.formError} />
-          <button type="submit" disabled={create.form.busy}>
-            Create fulfillment
-          </button>
-        </form>
+        </Form>
       )}
       {!open && order.fulfillments.length === 0 && <p className="muted">Nothing to fulfil.</p>}
     </Section>
@@ -424,52 +420,39 @@ function FulfillmentCard({
       )}
       {fulfillment.shipped_at && <p className="muted small">Shipped {formatDate(fulfillment.shipped_at)}</p>}
       {!fulfillment.shipped_at && (
-        <form
-          noValidate
-          className="inline"
-          onSubmit={(event) =>
-            ship.run(
-              event,
-              (): FieldErrors =>
-                numbers.every((value) => value.length <= 191)
-                  ? {}
-                  : { tracking_numbers: 'A tracking number is at most 191 characters.' },
-              `/fulfillments/${fulfillment.id}/shipments`,
-              () => ({ tracking_numbers: numbers }),
-            )
+        <Form
+          formClassName="inline"
+          form={ship.form}
+          check={() =>
+            errorsOf({
+              tracking_numbers: numbers.every((value) => value.length <= 191)
+                ? undefined
+                : 'A tracking number is at most 191 characters.',
+            })
           }
+          send={ship.send(
+            `/fulfillments/${fulfillment.id}/shipments`,
+            () => ({ tracking_numbers: numbers }),
+            () => setTracking(''),
+          )}
+          label="Mark shipped"
+          className={ACTIONS}
         >
           <TextField
             label={`Tracking numbers for fulfillment ${number}`}
-            name="tracking_numbers"
             hint="Separate several with commas."
-            value={tracking}
-            error={ship.form.errors.tracking_numbers}
-            onChange={(event) => setTracking(event.target.value)}
+            {...ship.form.field('tracking_numbers', tracking, setTracking)}
           />
-          <button type="submit" disabled={ship.form.busy}>
-            Mark shipped
-          </button>
-          <FormError message={ship.form.formError} />
-        </form>
+        </Form>
       )}
       {fulfillment.shipped_at && !fulfillment.delivered_at && (
-        <form
-          noValidate
-          onSubmit={(event) =>
-            deliver.run(
-              event,
-              () => ({}),
-              `/fulfillments/${fulfillment.id}/mark-as-delivered`,
-              () => ({}),
-            )
-          }
-        >
-          <FormError message={deliver.form.formError} />
-          <button type="submit" className="secondary" disabled={deliver.form.busy}>
-            Mark delivered
-          </button>
-        </form>
+        <Form
+          form={deliver.form}
+          send={deliver.send(`/fulfillments/${fulfillment.id}/mark-as-delivered`)}
+          label="Mark delivered"
+          submitClassName="secondary"
+          className={ACTIONS}
+        />
       )}
     </article>
   )
@@ -499,16 +482,19 @@ function ReturnsSection({ order, reload }: { order: Order; reload: () => Promise
         <ReturnCard key={entry.id} order={order} entry={entry} number={index + 1} reload={reload} />
       ))}
       {asking && returnable && (
-        <form
-          noValidate
-          onSubmit={(event) =>
-            request.run(
-              event,
-              () => checkQuantities(order.items, left, values),
-              '/returns',
-              () => ({ items: quantitiesOf(order.items, left, values).filter((item) => item.quantity > 0) }),
-            )
-          }
+        <Form
+          form={request.form}
+          check={() => checkQuantities(order.items, left, values)}
+          send={request.send(
+            '/returns',
+            () => ({ items: quantitiesOf(order.items, left, values).filter((item) => item.quantity > 0) }),
+            () => {
+              setValues({})
+              setAsking(false)
+            },
+          )}
+          label="Request return"
+          className={ACTIONS}
         >
           <QuantityFields
             items={order.items}
@@ -518,11 +504,7 @@ function ReturnsSection({ order, reload }: { order: Order; reload: () => Promise
             verb="Return"
             errors={request.form.errors}
           />
-          <FormError message={request.form.formError} />
-          <button type="submit" disabled={request.form.busy}>
-            Request return
-          </button>
-        </form>
+        </Form>
       )}
     </Section>
   )
@@ -564,38 +546,29 @@ function ReturnCard({
         </p>
       )}
       {entry.status === 'requested' && (
-        <form
-          noValidate
-          onSubmit={(event) =>
-            receive.run(
-              event,
-              (): FieldErrors => {
-                if (!refund) return {}
-                const amount = toMinorUnits(refund, currency)
-                return amount && amount > 0
-                  ? {}
-                  : { refund_amount: 'Enter an amount like 12.50, or leave empty.' }
-              },
-              `/returns/${entry.id}/receive`,
-              () => ({ restock, ...(refund && { refund_amount: toMinorUnits(refund, currency) }) }),
-            )
+        <Form
+          form={receive.form}
+          check={() =>
+            errorsOf({
+              refund_amount: refund ? amountError(refund, currency, refundableOf(order)) : undefined,
+            })
           }
+          send={receive.send(
+            `/returns/${entry.id}/receive`,
+            () => ({ restock, ...(refund && { refund_amount: toMinorUnits(refund, currency) }) }),
+            () => setRefund(''),
+          )}
+          label="Receive return"
+          className={ACTIONS}
         >
           <CheckboxField label="Put the items back in stock" checked={restock} onChange={setRestock} />
           <TextField
             label={`Refund for return ${number}`}
-            name="refund_amount"
             inputMode="decimal"
             hint="Leave empty to refund nothing now."
-            value={refund}
-            error={receive.form.errors.refund_amount}
-            onChange={(event) => setRefund(event.target.value)}
+            {...receive.form.field('refund_amount', refund, setRefund)}
           />
-          <FormError message={receive.form.formError} />
-          <button type="submit" disabled={receive.form.busy}>
-            Receive return
-          </button>
-        </form>
+        </Form>
       )}
     </article>
   )
@@ -603,33 +576,23 @@ function ReturnCard({
 
 function CancelSection({ order, reload }: { order: Order; reload: () => Promise<void> }) {
   const cancel = useAction(order.id, reload)
+  const send = cancel.send('/cancel')
   return (
     <Section title="Cancel order">
-      <form
-        noValidate
-        onSubmit={(event) => {
+      <Form
+        form={cancel.form}
+        send={async () => {
           if (
-            !window.confirm(
-              `Cancel order #${order.display_id}? Its stock is released and its payment voided.`,
-            )
-          ) {
-            event.preventDefault()
-            return
-          }
-          void cancel.run(
-            event,
-            () => ({}),
-            '/cancel',
-            () => ({}),
+            window.confirm(`Cancel order #${order.display_id}? Its stock is released and its payment voided.`)
           )
+            await send()
         }}
+        label="Cancel order"
+        submitClassName="danger full"
+        className={ACTIONS}
       >
         <p className="muted small">Releases the stock and voids or refunds the payment.</p>
-        <FormError message={cancel.form.formError} />
-        <button type="submit" className="danger full" disabled={cancel.form.busy}>
-          Cancel order
-        </button>
-      </form>
+      </Form>
     </Section>
   )
 }
@@ -644,6 +607,7 @@ const EVENT_LABELS: Record<string, string> = {
   'order.delivered': 'Delivered',
   'order.return_requested': 'Return requested',
   'order.return_received': 'Return received',
+  'order.customer_linked': 'Linked to the customer’s account',
 }
 
 function Timeline({ order }: { order: Order }) {

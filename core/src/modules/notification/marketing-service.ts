@@ -111,8 +111,10 @@ export class MarketingService {
     input: { consented: boolean; email?: string | null; phone?: string | null },
   ): Promise<ConsentView> {
     const knex = this.db.knex()
+    const email =
+      input.email !== undefined ? input.email : await this.defaultEmail(customerId, input.consented)
     const contact = {
-      ...(input.email !== undefined ? { email: input.email } : {}),
+      ...(email !== undefined ? { email } : {}),
       ...(input.phone !== undefined ? { phone: input.phone } : {}),
     }
     const row = { consented: input.consented ? 1 : 0, updated_at: Date.now(), ...contact }
@@ -125,6 +127,21 @@ export class MarketingService {
       if (input.consented) await trx('marketing_unsubscribe').where('customer_id', customerId).delete()
     })
     return this.consent(customerId)
+  }
+
+  /**
+   * Where offers go when a customer consents without naming an address: their own email, unless an
+   * address is already on record (campaigns skip a consent with no email at all).
+   */
+  private async defaultEmail(customerId: string, consented: boolean): Promise<string | undefined> {
+    if (!consented || !this.profiles) return undefined
+    const stored = (await this.db
+      .knex()('marketing_consent')
+      .where('customer_id', customerId)
+      .first('email')) as { email: string | null } | undefined
+    if (stored?.email) return undefined
+    const profile = (await this.profiles([customerId])).get(customerId)
+    return typeof profile?.email === 'string' ? profile.email : undefined
   }
 
   async consent(customerId: string): Promise<ConsentView> {

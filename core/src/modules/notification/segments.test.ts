@@ -69,6 +69,18 @@ describe('campaign segments', () => {
   }, 60_000)
   afterAll(() => shop?.close())
 
+  it('reaches a customer who agreed without naming an address at their account email', async () => {
+    const customers = app.container.resolve<CustomerService>('customerService')
+    const { id } = await customers.createAccount({ email: 'no-address@example.com' })
+    await marketing.setConsent(id, { consented: true })
+    expect(await marketing.consent(id)).toMatchObject({ consented: true, email: 'no-address@example.com' })
+    const group = await customers.createGroup({ name: 'Said yes in the shop' }, null)
+    await customers.changeGroupMembers(group.id, { add: [id] })
+    expect(await reached({ type: 'customer_group', customer_group_id: group.id })).toEqual([
+      'no-address@example.com',
+    ])
+  })
+
   it('reaches only the members of a customer group', async () => {
     const customers = app.container.resolve<CustomerService>('customerService')
     const vip = await consentingCustomer('vip@example.com', 'Vera')

@@ -13,7 +13,9 @@ interface CustomerLister {
     offset: number
     id?: string[]
     groups?: string[]
-  }): Promise<{ customers: Array<{ id: string; first_name: string | null; last_name: string | null }> }>
+  }): Promise<{
+    customers: Array<{ id: string; email: string; first_name: string | null; last_name: string | null }>
+  }>
 }
 
 interface OrderLister {
@@ -98,7 +100,7 @@ export function defineSegments(container: AwilixContainer, marketing: MarketingS
       return new Map(
         page.customers.map((customer) => [
           customer.id,
-          { first_name: customer.first_name, last_name: customer.last_name },
+          { first_name: customer.first_name, last_name: customer.last_name, email: customer.email },
         ]),
       )
     })

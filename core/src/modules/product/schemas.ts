@@ -1,5 +1,6 @@
 // Products as the API shows them (Medusa's StoreProduct and friends), and the inputs it takes.
 import { z } from 'zod'
+import { fieldsQuery } from '../../http/fields'
 import { idListQuery } from '../../http/list'
 
 const timestamps = { created_at: z.string(), updated_at: z.string(), deleted_at: z.null() }
@@ -81,6 +82,8 @@ export const variantSchema = z.object({
   product_id: z.string(),
   options: z.array(optionValue),
   calculated_price: calculatedPriceSchema.optional(),
+  /** Asked for with `fields=+variants.inventory_quantity`; only on stock-managed variants. */
+  inventory_quantity: z.number().int().nullable().optional(),
   ...timestamps,
   metadata,
 })
@@ -146,7 +149,7 @@ export const storeProductQuery = z
     limit: z.coerce.number().int().min(0).max(1000).default(50),
     offset: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
     order: z.string().max(64).optional(),
-    fields: z.string().max(2000).optional(),
+    fields: fieldsQuery.optional(),
     q: z.string().max(200).optional(),
     id: idList.optional(),
     handle: idList.optional(),

@@ -140,16 +140,22 @@ function columns(input: PromotionInput) {
     throw new InvalidDataError('A fixed promotion takes a positive whole amount in the minor unit')
   }
   if (method.type === 'fixed' && !currency) {
-    throw new InvalidDataError('A fixed promotion needs application_method.currency_code')
+    throw new InvalidDataError('A fixed promotion needs application_method.currency_code', [
+      { field: 'application_method.currency_code', message: 'Required for an amount off' },
+    ])
   }
   if (input.min_subtotal != null && !currency) {
-    throw new InvalidDataError('A minimum subtotal needs application_method.currency_code')
+    throw new InvalidDataError('A minimum subtotal needs application_method.currency_code', [
+      { field: 'application_method.currency_code', message: 'Required with a minimum subtotal' },
+    ])
   }
   if (method.target_type === 'items' && !method.product_ids?.length && !method.category_ids?.length) {
     throw new InvalidDataError('A promotion on items needs product_ids or category_ids')
   }
   if (input.starts_at && input.ends_at && input.ends_at <= input.starts_at) {
-    throw new InvalidDataError('ends_at must be after starts_at')
+    throw new InvalidDataError('ends_at must be after starts_at', [
+      { field: 'ends_at', message: 'Must be after starts_at' },
+    ])
   }
   return {
     code: input.code.trim().toUpperCase(),
@@ -172,6 +178,15 @@ function columns(input: PromotionInput) {
   }
 }
 
+/** Shoppers type the code: two promotions cannot share one (the error names the field for forms). */
+async function assertCodeFree(em: EntityManager, code: string): Promise<void> {
+  if (await em.count(Promotion, { code })) {
+    throw new InvalidDataError(`A promotion with the code ${code} already exists`, [
+      { field: 'code', message: 'Another promotion already uses this code' },
+    ])
+  }
+}
+
 export class PromotionService {
   constructor(
     private readonly db: Database,
@@ -183,9 +198,7 @@ export class PromotionService {
   async createPromotion(input: PromotionInput): Promise<PromotionView> {
     const values = columns(input)
     return this.db.transaction(async (em) => {
-      if (await em.count(Promotion, { code: values.code })) {
-        throw new InvalidDataError(`A promotion with the code ${values.code} already exists`)
-      }
+      await assertCodeFree(em, values.code)
       const row = em.create(Promotion, { id: generateId('promo'), ...values, used: 0 })
       this.events.emit(em, PromotionEvents.created, { id: row.id })
       await em.flush()
@@ -212,9 +225,7 @@ export class PromotionService {
         metadata: input.metadata !== undefined ? input.metadata : current.metadata,
       }
       const values = columns(merged)
-      if (values.code !== row.code && (await em.count(Promotion, { code: values.code }))) {
-        throw new InvalidDataError(`A promotion with the code ${values.code} already exists`)
-      }
+      if (values.code !== row.code) await assertCodeFree(em, values.code)
       em.assign(row, values)
       this.events.emit(em, PromotionEvents.updated, { id })
       await em.flush()

@@ -1,4 +1,5 @@
 // Regions, their countries, and the payment providers each offers.
+import type { InferEntity } from '@mikro-orm/core'
 import type { EntityManager } from '@mikro-orm/knex'
 import { LRUCache } from 'lru-cache'
 import type { Database } from '../../infra/database'
@@ -40,6 +41,11 @@ export interface RegionView {
 export class RegionService {
   /** Hot: every priced Store read asks. Forgotten here on this process's edits, else after 10 s. */
   private readonly contexts = new LRUCache<string, PricingContext>({ max: 500, ttl: 10_000 })
+  /**
+   * Hot too: every cart read and write shows its region. Each view is kept with the catalog version
+   * it was read at; every region write moves that version on (in every process, within its 50 ms).
+   */
+  private readonly cachedViews = new LRUCache<string, { version: string; region: RegionView }>({ max: 500 })
 
   constructor(
     private readonly db: Database,
@@ -175,22 +181,8 @@ export class RegionService {
       offset: query.offset,
       orderBy: { created_at: 'asc', id: 'asc' },
     })
-    const ids = regions.map((region) => region.id)
-    const countries = regions.length
-      ? await em.find(RegionCountry, { region_id: { $in: ids } }, { orderBy: { iso_2: 'asc' } })
-      : []
-    const turnedOff = regions.length
-      ? await em.find(RegionPaymentProvider, { region_id: { $in: ids }, is_enabled: false })
-      : []
-    const installed = this.installedPaymentProviders()
     return {
-      regions: regions.map((region) => {
-        const off = new Set(
-          turnedOff.filter((row) => row.region_id === region.id).map((row) => row.provider_id),
-        )
-        const offered = installed.filter((provider) => !off.has(provider))
-        return this.view(region, countries, offered)
-      }),
+      regions: await this.views(em, regions),
       count,
       offset: query.offset,
       limit: query.limit,
@@ -213,9 +205,36 @@ export class RegionService {
   }
 
   async retrieveRegion(id: string): Promise<RegionView> {
-    const { regions } = await this.listRegions({ limit: 1, offset: 0, id: [id] })
-    if (!regions[0]) throw new NotFoundError(`Region with id: ${id} was not found`)
-    return regions[0]
+    const version = await this.catalog.current()
+    const cached = this.cachedViews.get(id)
+    if (cached?.version === version) return cached.region
+    const em = this.db.em()
+    const region = await em.findOne(Region, { id })
+    if (!region) throw new NotFoundError(`Region with id: ${id} was not found`)
+    const [view] = await this.views(em, [region])
+    this.cachedViews.set(id, { version, region: view! })
+    return view!
+  }
+
+  /** Each region with its countries and the installed payment providers it has not turned off. */
+  private async views(em: EntityManager, regions: InferEntity<typeof Region>[]): Promise<RegionView[]> {
+    if (!regions.length) return []
+    const ids = regions.map((region) => region.id)
+    const [countries, turnedOff] = await Promise.all([
+      em.find(RegionCountry, { region_id: { $in: ids } }, { orderBy: { iso_2: 'asc' } }),
+      em.find(RegionPaymentProvider, { region_id: { $in: ids }, is_enabled: false }),
+    ])
+    const installed = this.installedPaymentProviders()
+    return regions.map((region) => {
+      const off = new Set(
+        turnedOff.filter((row) => row.region_id === region.id).map((row) => row.provider_id),
+      )
+      return this.view(
+        region,
+        countries,
+        installed.filter((provider) => !off.has(provider)),
+      )
+    })
   }
 
   private view(

@@ -1,0 +1,212 @@
+// What every admin UI browser test starts from: a server serving the built admin at /app, Debian's
+// Chromium, a small shop (a region, a sales channel with its publishable key, a stocked product, a
+// shipping option), staff pages signed in, and guest orders placed through the Store API.
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { staticDir } from '@shopwright/core'
+import { createTestApp, type TestApp } from '@shopwright/core/testing'
+import { launchBrowser, openPage, type WatchedPage } from '@shopwright/core/testing/browser'
+import type { Browser } from 'playwright-core'
+
+const dist = fileURLToPath(new URL('../../dist', import.meta.url))
+const ADMIN_TOKEN = 'browser-test-admin-token-0123456789'
+export const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` }
+
+/** Chrome logs each API refusal a test provokes on purpose (a 4xx) as a console error: only those pass. */
+export const unexpected = (errors: string[]) => errors.filter((error) => !/status of 4\d\d/.test(error))
+
+export interface Shop {
+  regionId: string
+  channelId: string
+  /** Headers a storefront sends: the publishable key. */
+  store: Record<string, string>
+  productId: string
+  variantId: string
+  locationId: string
+  shippingOptionId: string
+}
+
+export interface PlacedOrder {
+  id: string
+  display_id: number
+}
+
+export interface AdminFixture {
+  app: TestApp
+  browser: Browser
+  shop: Shop
+  /** Calls the API (as the admin unless told otherwise) and throws on an error answer. */
+  call<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>
+  /** A page of the admin, signed in as the owner, watched for console errors. */
+  signedIn(width?: number): Promise<WatchedPage>
+  /** A guest cart in the shop's region with `quantity` totes in it, addressed to `address`. */
+  cartWith(quantity: number, address?: Record<string, string>): Promise<string>
+  /** A guest order of `quantity` totes at 25.00, with 5.00 shipping, paid by the system provider. */
+  placeOrder(quantity?: number): Promise<PlacedOrder>
+  /** A shopper who registers and fills in their profile, as a storefront does; answers the customer id. */
+  registerCustomer(email: string, firstName: string, lastName: string): Promise<string>
+  /** How many totes the warehouse holds (stocked), and how many of those are reserved. */
+  stock(): Promise<{ stocked: number; reserved: number }>
+  close(): Promise<void>
+}
+
+export const SHOPPER_ADDRESS = {
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  address_1: '1 Analytical Way',
+  city: 'New York',
+  province: 'ny',
+  postal_code: '10001',
+  country_code: 'us',
+}
+
+export async function startAdminFixture(): Promise<AdminFixture> {
+  if (!existsSync(path.join(dist, 'index.html')))
+    throw new Error('Build the admin UI first: npm run build --workspace admin-ui')
+  process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
+  const projectDir = mkdtempSync(path.join(tmpdir(), 'sw-admin-project-'))
+  const app = await createTestApp({
+    config: {
+      projectDir,
+      http: {
+        static: [
+          { prefix: '/app', dir: dist, spa: true },
+          { prefix: '/static', dir: staticDir(projectDir) },
+        ],
+      },
+    },
+  })
+  const browser = await launchBrowser()
+
+  async function call<T = any>(
+    method: string,
+    requestPath: string,
+    body?: unknown,
+    headers: Record<string, string> = ADMIN,
+  ): Promise<T> {
+    const answer = await app.request(method, requestPath, { body, headers })
+    if (answer.status >= 300) throw new Error(`${method} ${requestPath}: ${answer.status} ${answer.text}`)
+    return answer.body as T
+  }
+
+  const shop = await openShop(call)
+
+  async function cartWith(quantity: number, address: Record<string, string> = SHOPPER_ADDRESS) {
+    const cart = (await call('POST', '/store/carts', { region_id: shop.regionId }, shop.store)).cart.id
+    await call(
+      'POST',
+      `/store/carts/${cart}/line-items`,
+      { variant_id: shop.variantId, quantity },
+      shop.store,
+    )
+    await call(
+      'POST',
+      `/store/carts/${cart}`,
+      { email: 'ada@example.com', shipping_address: address },
+      shop.store,
+    )
+    return cart as string
+  }
+
+  return {
+    app,
+    browser,
+    shop,
+    call,
+    cartWith,
+    async signedIn(width = 1280) {
+      const watched = await openPage(browser, width)
+      await watched.page.goto(`${app.url()}/app/`)
+      await watched.page.evaluate(
+        (token: string) => (globalThis as any).sessionStorage.setItem('shopwright.admin.token', token),
+        ADMIN_TOKEN,
+      )
+      return watched
+    },
+    async placeOrder(quantity = 2) {
+      const cart = await cartWith(quantity)
+      await call(
+        'POST',
+        `/store/carts/${cart}/shipping-methods`,
+        { option_id: shop.shippingOptionId },
+        shop.store,
+      )
+      const collection = (await call('POST', '/store/payment-collections', { cart_id: cart }, shop.store))
+        .payment_collection
+      await call(
+        'POST',
+        `/store/payment-collections/${collection.id}/payment-sessions`,
+        { provider_id: 'pp_system_default' },
+        shop.store,
+      )
+      const completed = await call('POST', `/store/carts/${cart}/complete`, {}, shop.store)
+      if (completed.type !== 'order')
+        throw new Error(`checkout did not complete: ${JSON.stringify(completed)}`)
+      return completed.order as PlacedOrder
+    },
+    async registerCustomer(email, firstName, lastName) {
+      const { token } = await call(
+        'POST',
+        '/auth/customer/emailpass/register',
+        { email, password: 'shopper-password-1' },
+        {},
+      )
+      const { customer } = await call(
+        'POST',
+        '/store/customers',
+        { email, first_name: firstName, last_name: lastName },
+        { ...shop.store, authorization: `Bearer ${token}` },
+      )
+      return customer.id
+    },
+    async stock() {
+      const { inventory_levels } = await call('GET', `/admin/inventory/levels?location_id=${shop.locationId}`)
+      const level = inventory_levels[0]
+      return { stocked: level.stocked_quantity, reserved: level.reserved_quantity }
+    },
+    async close() {
+      await browser.close()
+      await app.close()
+      delete process.env.SHOPWRIGHT_ADMIN_TOKEN
+    },
+  }
+}
+
+/** A US region selling one tote from one warehouse, through one channel, with one shipping option. */
+async function openShop(call: AdminFixture['call']): Promise<Shop> {
+  const regionId = (
+    await call('POST', '/admin/regions', { name: 'United States', currency_code: 'usd', countries: ['us'] })
+  ).region.id
+  const channelId = (await call('POST', '/admin/sales-channels', { name: 'Web shop' })).sales_channel.id
+  const key = (
+    await call('POST', '/admin/publishable-keys', { title: 'Web', sales_channel_ids: [channelId] })
+  ).publishable_key.token
+  const product = (
+    await call('POST', '/admin/products', {
+      title: 'Canvas Tote',
+      status: 'published',
+      sales_channel_ids: [channelId],
+      variants: [{ title: 'One size', prices: [{ currency_code: 'usd', amount: 2500 }] }],
+    })
+  ).product
+  const locationId = (await call('POST', '/admin/stock-locations', { name: 'Warehouse' })).stock_location.id
+  await call('POST', '/admin/inventory/adjustments', {
+    variant_id: product.variants[0].id,
+    location_id: locationId,
+    adjustment: 50,
+  })
+  const shippingOptionId = (
+    await call('POST', '/admin/shipping-options', { name: 'Standard', region_id: regionId, amount: 500 })
+  ).shipping_option.id
+  return {
+    regionId,
+    channelId,
+    store: { 'x-publishable-api-key': key },
+    productId: product.id,
+    variantId: product.variants[0].id,
+    locationId,
+    shippingOptionId,
+  }
+}
