@@ -83,7 +83,7 @@ export function ChangesNeed({ needed, children }: { needed: Needed; children: Re
   if (can(needed)) return children
   return (
     <>
-      <p className="notice" role="note" id={reason}>
+      <p className="notice read-only" role="note" id={reason}>
         You can look here but not change anything: {roleOf(user)} does not have{' '}
         {missing(needed).join(' and ')}.
       </p>

@@ -1,53 +1,40 @@
 // The admin UI follows the signed-in staff member's role: the menu offers only what they may use, a
 // screen they may not open says so instead of failing, an action they may not take is disabled with
 // the reason; and an owner chooses which payment providers each region offers.
-import { existsSync, mkdtempSync } from 'node:fs'
+import { mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { staticDir, type UserService } from '@shopwright/core'
-import { createTestApp, type TestApp } from '@shopwright/core/testing'
-import { launchBrowser, openPage, unlabelledFields } from '@shopwright/core/testing/browser'
-import { ADMIN_TOKEN, admin, readyCart, type Shop, seedShop, store } from '@shopwright/core/testing/shop'
+import type { UserService } from '@shopwright/core'
+import type { TestApp } from '@shopwright/core/testing'
+import { openPage, unlabelledFields } from '@shopwright/core/testing/browser'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SCREENS } from './screens'
-
-const dist = fileURLToPath(new URL('../dist', import.meta.url))
+import { type AdminFixture, type PlacedOrder, startAdminFixture } from './testing/admin-fixture'
 
 describe('admin UI by role', () => {
+  let fixture: AdminFixture
   let app: TestApp
   let browser: Browser
-  let shop: Shop
-  let order: { id: string; display_id: number }
+  let order: PlacedOrder
+  const shots = process.env.ADMIN_SHOTS_DIR ?? mkdtempSync(path.join(tmpdir(), 'sw-admin-roles-shots-'))
 
   beforeAll(async () => {
-    expect(existsSync(path.join(dist, 'index.html')), 'the admin UI is built by npm install').toBe(true)
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
-    const projectDir = mkdtempSync(path.join(tmpdir(), 'sw-admin-roles-'))
-    app = await createTestApp({
-      config: {
-        projectDir,
-        http: {
-          static: [
-            { prefix: '/app', dir: dist, spa: true },
-            { prefix: '/static', dir: staticDir(projectDir) },
-          ],
-        },
-      },
-    })
-    browser = await launchBrowser()
-    // A shop with one paid order, captured, so that it could be refunded.
-    shop = await seedShop(app)
-    const cart = await readyCart(app, shop)
-    order = (await store(app, shop, 'POST', `/store/carts/${cart.id}/complete`, {})).order
-    await admin(app, 'POST', `/admin/orders/${order.id}/capture`, {})
+    fixture = await startAdminFixture()
+    ;({ app, browser } = fixture)
+    // One paid order, captured, so that it could be refunded.
+    order = await fixture.placeOrder()
+    await fixture.call('POST', `/admin/orders/${order.id}/capture`, {})
   })
   afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
+    await fixture?.close()
   })
+
+  async function screenshot(page: Page, name: string) {
+    const file = path.join(shots, `${name}.png`)
+    await page.screenshot({ path: file, fullPage: true })
+    expect(statSync(file).size).toBeGreaterThan(1000)
+  }
 
   /** A page of the admin, signed in as a new staff member with this role. */
   async function signedInAs(role: string) {
@@ -86,7 +73,13 @@ describe('admin UI by role', () => {
 
     await menu(page).getByRole('link', { name: 'Products' }).click()
     await page.getByRole('heading', { name: 'Products', exact: true }).waitFor()
-    await page.getByRole('link', { name: 'Shop Goods' }).waitFor()
+    await page.getByRole('link', { name: 'Canvas Tote' }).click()
+    await page.getByRole('heading', { name: 'Canvas Tote' }).waitFor()
+    // A clerk may change products: nothing on the page is disabled for them.
+    const save = page.getByRole('button', { name: 'Save', exact: true })
+    await save.waitFor()
+    expect(await save.isEnabled()).toBe(true)
+    expect(await page.getByRole('note').count()).toBe(0)
     expect(await unlabelledFields(page)).toEqual([])
     expect(errors).toEqual([])
     await page.close()
@@ -99,6 +92,7 @@ describe('admin UI by role', () => {
     await expect(
       page.getByText(/needs order:read, which your role \(catalog\) does not have/).count(),
     ).resolves.toBe(1)
+    await screenshot(page, 'no-access-orders')
     await page.goto(`${app.url()}/app/api-keys`)
     await page.getByRole('heading', { name: 'You do not have access to this page' }).waitFor()
     expect(errors).toEqual([])
@@ -128,18 +122,28 @@ describe('admin UI by role', () => {
     await expect(page.getByRole('note').textContent()).resolves.toMatch(
       /not change anything: your role \(support\) does not have order:write/,
     )
+    await screenshot(page, 'order-read-only')
     expect(errors).toEqual([])
     await page.close()
   })
 
   it('lets an owner stop offering a payment provider in one region, and the Store stops listing it there', async () => {
     const europe = (
-      await admin(app, 'POST', '/admin/regions', { name: 'Europe', currency_code: 'eur', countries: ['de'] })
+      await fixture.call('POST', '/admin/regions', {
+        name: 'Europe',
+        currency_code: 'eur',
+        countries: ['de'],
+      })
     ).region.id
     const listed = async (region: string) =>
-      (await store(app, shop, 'GET', `/store/payment-providers?region_id=${region}`)).payment_providers.map(
-        (provider: { id: string }) => provider.id,
-      )
+      (
+        await fixture.call(
+          'GET',
+          `/store/payment-providers?region_id=${region}`,
+          undefined,
+          fixture.shop.store,
+        )
+      ).payment_providers.map((provider: { id: string }) => provider.id)
     expect(await listed(europe)).toEqual(['pp_system_default'])
 
     const { page, errors } = await signedInAs('owner')
@@ -155,8 +159,20 @@ describe('admin UI by role', () => {
     expect(await inEurope.isChecked()).toBe(false)
     expect(await inUs.isChecked()).toBe(true)
 
+    await screenshot(page, 'payment-providers')
     expect(await listed(europe)).toEqual([])
-    expect(await listed(shop.region)).toEqual(['pp_system_default'])
+    expect(await listed(fixture.shop.regionId)).toEqual(['pp_system_default'])
+
+    // The regions screen says how shoppers in each region pay.
+    await menu(page).getByRole('link', { name: 'Regions' }).click()
+    await page
+      .getByRole('row', { name: /Europe/ })
+      .getByText('none: shoppers cannot pay')
+      .waitFor()
+    await page
+      .getByRole('row', { name: /United States/ })
+      .getByText('Manual payment (built in)')
+      .waitFor()
     expect(errors).toEqual([])
     await page.close()
   })

@@ -38,23 +38,26 @@ const TABLE = [
     menu: { group: 'Shop', label: 'Products', requires: 'GET /admin/products' },
   },
   { path: 'products/new', permission: 'product:write' },
-  { path: 'products/:id', permission: 'product:read' },
+  { path: 'products/:id', permission: 'product:read', changes: 'product:write' },
   {
     path: 'categories',
     permission: 'category:read',
+    changes: 'category:write',
     menu: { group: 'Shop', label: 'Categories', requires: 'GET /admin/product-categories' },
   },
   {
     path: 'collections',
     permission: 'collection:read',
+    changes: 'collection:write',
     menu: { group: 'Shop', label: 'Collections', requires: 'GET /admin/collections' },
   },
   {
     path: 'price-lists',
     permission: 'price_list:read',
+    changes: 'price_list:write',
     menu: { group: 'Shop', label: 'Price lists', requires: 'GET /admin/price-lists' },
   },
-  { path: 'price-lists/:id', permission: 'price_list:read' },
+  { path: 'price-lists/:id', permission: 'price_list:read', changes: 'price_list:write' },
   {
     path: 'customers',
     permission: ['customer:read', 'customer_group:read'],
@@ -67,6 +70,7 @@ const TABLE = [
   {
     path: 'promotions',
     permission: 'promotion:read',
+    changes: 'promotion:write',
     menu: { group: 'Shop', label: 'Promotions', requires: 'GET /admin/promotions' },
   },
   {
@@ -84,11 +88,13 @@ const TABLE = [
   {
     path: 'shipping-options',
     permission: 'fulfillment:read',
+    changes: 'fulfillment:write',
     menu: { group: 'Settings', label: 'Shipping options', requires: 'GET /admin/shipping-options' },
   },
   {
     path: 'tax-rates',
     permission: 'tax:read',
+    changes: 'tax:write',
     menu: { group: 'Settings', label: 'Tax rates', requires: 'GET /admin/tax-regions' },
   },
   {
@@ -104,11 +110,13 @@ const TABLE = [
   {
     path: 'sales-channels',
     permission: 'sales_channel:read',
+    changes: ['sales_channel:write', 'publishable_key:write'],
     menu: { group: 'Settings', label: 'Sales channels', requires: 'GET /admin/sales-channels' },
   },
   {
     path: 'stock-locations',
     permission: 'stock_location:read',
+    changes: 'stock_location:write',
     menu: { group: 'Settings', label: 'Stock locations', requires: 'GET /admin/stock-locations' },
   },
   {

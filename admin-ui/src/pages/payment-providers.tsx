@@ -7,7 +7,7 @@ import type { ListPage, PaymentProvider, Region } from '../types'
 import { DataTable, EmptyState, ErrorNotice, Loading, PageHeader } from '../ui/page'
 
 /** A provider's name for people; its id stays beside it, as configured. */
-function providerName(id: string): string {
+export function providerName(id: string): string {
   if (id === 'pp_system_default') return 'Manual payment (built in)'
   if (id.startsWith('pp_stripe')) return 'Stripe'
   if (id.startsWith('pp_paypal')) return 'PayPal'

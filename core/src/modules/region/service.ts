@@ -153,8 +153,12 @@ export class RegionService {
 
   /** The ids of the payment providers a region offers (none for a region that does not exist). */
   async paymentProviderIds(regionId: string): Promise<string[]> {
-    const { regions } = await this.listRegions({ limit: 1, offset: 0, id: [regionId] })
-    return regions[0]?.payment_providers.map((provider) => provider.id) ?? []
+    // From the cached view: checkout asks on every payment session.
+    const region = await this.retrieveRegion(regionId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return undefined
+      throw error
+    })
+    return region?.payment_providers.map((provider) => provider.id) ?? []
   }
 
   async deleteRegion(id: string): Promise<void> {
