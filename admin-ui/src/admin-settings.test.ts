@@ -5,7 +5,13 @@ import type { UserService } from '@shopwright/core'
 import { openPage, unlabelledFields } from '@shopwright/core/testing/browser'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AdminFixture, SHOPPER_ADDRESS, startAdminFixture, unexpected } from './testing/admin-fixture'
+import {
+  type AdminFixture,
+  fieldMessage,
+  SHOPPER_ADDRESS,
+  startAdminFixture,
+  unexpected,
+} from './testing/admin-fixture'
 
 describe('shop settings in the admin UI', () => {
   let fixture: AdminFixture
@@ -16,12 +22,6 @@ describe('shop settings in the admin UI', () => {
   afterAll(async () => {
     await fixture?.close()
   })
-
-  async function fieldMessage(page: Page, label: string) {
-    const field = page.getByLabel(label, { exact: true })
-    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true')
-    return page.locator(`[id="${await field.getAttribute('aria-describedby')}"]`).textContent()
-  }
 
   /** The tax a fresh Store cart of two totes (50.00) shipped to `province` is charged. */
   async function taxOnTwoTotes(province: string): Promise<number> {
