@@ -2,9 +2,8 @@
 // Store cart meanwhile), the API's duplicate-code error shown at the code, and a campaign to a customer
 // group previewed and sent, reaching only the customers who agreed to marketing.
 import { unlabelledFields } from '@shopwright/core/testing/browser'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AdminFixture, startAdminFixture, unexpected } from './testing/admin-fixture'
+import { type AdminFixture, fieldMessage, startAdminFixture, unexpected } from './testing/admin-fixture'
 
 /** A moment as a date picker shows it (`yyyy-mm-ddThh:mm`, local time: Chromium runs in this process's zone). */
 function pickerValue(date: Date): string {
@@ -33,12 +32,6 @@ describe('marketing in the admin UI', () => {
     return answer.status === 200
       ? { discount: answer.body.cart.discount_total as number }
       : { refused: `${answer.status} ${answer.body.message}` }
-  }
-
-  async function fieldMessage(page: Page, label: string) {
-    const field = page.getByLabel(label, { exact: true })
-    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true')
-    return page.locator(`[id="${await field.getAttribute('aria-describedby')}"]`).textContent()
   }
 
   it('creates a percentage code with a minimum and a date window, lists it, edits it and turns it off', async () => {

@@ -3,7 +3,7 @@
 import { unlabelledFields } from '@shopwright/core/testing/browser'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type AdminFixture, startAdminFixture, unexpected } from './testing/admin-fixture'
+import { type AdminFixture, fieldMessage, startAdminFixture, unexpected } from './testing/admin-fixture'
 
 describe('order actions in the admin UI', () => {
   let fixture: AdminFixture
@@ -17,14 +17,6 @@ describe('order actions in the admin UI', () => {
 
   async function orderOf(id: string) {
     return (await fixture.call('GET', `/admin/orders/${id}`)).order
-  }
-
-  /** The message shown under a field, read through the field's aria-describedby. */
-  async function fieldMessage(page: Page, label: string) {
-    const field = page.getByLabel(label, { exact: true })
-    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true')
-    const describedBy = await field.getAttribute('aria-describedby')
-    return page.locator(`[id="${describedBy}"]`).textContent()
   }
 
   /** Every request the page sends to a path ending in `suffix`. */

@@ -5,7 +5,17 @@ import { api, queryString } from '../api'
 import { formatDate, formatMoney, toMinorUnits } from '../format'
 import { useChange, useCurrencies, useDebounced, useResource } from '../hooks'
 import type { ListPage, Product, Region } from '../types'
-import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../ui/form'
+import {
+  DateWindowFields,
+  dateWindowError,
+  errorsOf,
+  type FieldErrors,
+  Form,
+  SelectField,
+  TextField,
+  toInstant,
+  useForm,
+} from '../ui/form'
 import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 
 interface PriceList {
@@ -26,18 +36,13 @@ interface PriceList {
   }>
 }
 
-/** `yyyy-mm-ddThh:mm` from a local date picker, as an ISO instant; empty stays open-ended. */
-function instant(local: string): string | null {
-  return local ? new Date(local).toISOString() : null
-}
-
 export function PriceListsPage() {
   const navigate = useNavigate()
   const lists = useResource<ListPage & { price_lists: PriceList[] }>('/admin/price-lists?limit=200')
   const regions = useResource<{ regions: Region[] }>('/admin/regions?limit=200')
   const form = useForm()
   const [title, setTitle] = useState('')
-  const [type, setType] = useState<'sale' | 'override'>('sale')
+  const [type, setType] = useState('sale')
   const [region, setRegion] = useState('')
   const [starts, setStarts] = useState('')
   const [ends, setEnds] = useState('')
@@ -45,7 +50,7 @@ export function PriceListsPage() {
   function check(): FieldErrors {
     return errorsOf({
       title: title.trim() ? undefined : 'Name the price list, e.g. Summer sale.',
-      ends_at: starts && ends && new Date(ends) <= new Date(starts) ? 'End after the start.' : undefined,
+      ends_at: dateWindowError(starts, ends),
     })
   }
 
@@ -55,8 +60,8 @@ export function PriceListsPage() {
       type,
       status: 'draft',
       region_id: region || null,
-      starts_at: instant(starts),
-      ends_at: instant(ends),
+      starts_at: toInstant(starts),
+      ends_at: toInstant(ends),
     })
     navigate(`/price-lists/${price_list.id}`)
   }
@@ -95,59 +100,26 @@ export function PriceListsPage() {
         </DataTable>
       )}
       <Section title="New price list">
-        <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
-          <TextField
-            label="Title"
-            name="title"
-            value={title}
-            error={form.errors.title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
+        <Form formClassName="grid-2" form={form} check={check} send={send} label="Create price list">
+          <TextField label="Title" {...form.field('title', title, setTitle)} />
           <SelectField
             label="Type"
-            name="type"
-            value={type}
-            error={form.errors.type}
             options={[
               { value: 'sale', label: 'Sale: shown as a reduction' },
               { value: 'override', label: 'Override: replaces the price' },
             ]}
-            onChange={(e) => setType(e.target.value as 'sale' | 'override')}
+            {...form.field('type', type, setType)}
           />
-          <TextField
-            label="Starts"
-            name="starts_at"
-            type="datetime-local"
-            value={starts}
-            error={form.errors.starts_at}
-            onChange={(e) => setStarts(e.target.value)}
-          />
-          <TextField
-            label="Ends"
-            name="ends_at"
-            type="datetime-local"
-            value={ends}
-            error={form.errors.ends_at}
-            onChange={(e) => setEnds(e.target.value)}
-          />
+          <DateWindowFields form={form} starts={starts} ends={ends} onStarts={setStarts} onEnds={setEnds} />
           <SelectField
             label="Region"
-            name="region_id"
-            value={region}
-            error={form.errors.region_id}
             options={[
               { value: '', label: 'Every region' },
               ...(regions.data?.regions ?? []).map((item) => ({ value: item.id, label: item.name })),
             ]}
-            onChange={(e) => setRegion(e.target.value)}
+            {...form.field('region_id', region, setRegion)}
           />
-          <div className="form-actions span-2">
-            <FormError message={form.formError} />
-            <button type="submit" disabled={form.busy}>
-              Create price list
-            </button>
-          </div>
-        </form>
+        </Form>
       </Section>
     </>
   )
@@ -288,7 +260,7 @@ function AddPrice({ priceListId, reload }: { priceListId: string; reload: () => 
   }
 
   return (
-    <form className="grid-2 separated" noValidate onSubmit={(event) => form.submit(event, check, send)}>
+    <Form formClassName="grid-2 separated" form={form} check={check} send={send} label="Add price">
       <TextField
         label="Find a product"
         type="search"
@@ -297,37 +269,22 @@ function AddPrice({ priceListId, reload }: { priceListId: string; reload: () => 
       />
       <SelectField
         label="Variant"
-        name="variant_id"
-        value={chosenVariant}
-        error={form.errors.variant_id}
         options={
           variants.length ? variants : [{ value: '', label: q ? 'No product matches' : 'Search first' }]
         }
-        onChange={(e) => setVariant(e.target.value)}
+        {...form.field('variant_id', chosenVariant, setVariant)}
       />
       <SelectField
         label="Currency"
-        name="currency_code"
-        value={chosenCurrency}
-        error={form.errors.currency_code}
         options={currencies.map((code) => ({ value: code, label: code.toUpperCase() }))}
-        onChange={(e) => setCurrency(e.target.value)}
+        {...form.field('currency_code', chosenCurrency, setCurrency)}
       />
       <TextField
         label="Price"
-        name="amount"
         inputMode="decimal"
         placeholder="0.00"
-        value={amount}
-        error={form.errors.amount}
-        onChange={(e) => setAmount(e.target.value)}
+        {...form.field('amount', amount, setAmount)}
       />
-      <div className="form-actions span-2">
-        <FormError message={form.formError} />
-        <button type="submit" disabled={form.busy}>
-          Add price
-        </button>
-      </div>
-    </form>
+    </Form>
   )
 }

@@ -5,7 +5,7 @@ import { api } from '../api'
 import { formatMoney, fromMinorUnits, toMinorUnits } from '../format'
 import { useChange, useResource } from '../hooks'
 import type { ListPage, Region } from '../types'
-import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../ui/form'
+import { errorsOf, type FieldErrors, Form, SelectField, TextField, useForm } from '../ui/form'
 import { DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 
 interface ShippingOption {
@@ -188,66 +188,44 @@ function OptionForm({
 
   return (
     <Section title={editing ? `Edit ${editing.name}` : 'New shipping option'}>
-      <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
-        <TextField
-          label="Name"
-          name="name"
-          value={name}
-          error={form.errors.name}
-          onChange={(e) => setName(e.target.value)}
-        />
+      <Form
+        formClassName="grid-2"
+        form={form}
+        check={check}
+        send={send}
+        label={editing ? 'Save option' : 'Create option'}
+        onCancel={editing ? () => void onDone() : undefined}
+      >
+        <TextField label="Name" {...form.field('name', name, setName)} />
         <SelectField
           label="Region"
-          name="region_id"
-          value={chosenRegion}
           disabled={Boolean(editing)}
-          error={form.errors.region_id}
           options={regions.map((item) => ({
             value: item.id,
             label: `${item.name} (${item.currency_code.toUpperCase()})`,
           }))}
-          onChange={(e) => setRegion(e.target.value)}
+          {...form.field('region_id', chosenRegion, setRegion)}
         />
         <TextField
           label={`Price in ${currency.toUpperCase()}`}
-          name="amount"
           inputMode="decimal"
-          value={price}
-          error={form.errors.amount}
-          onChange={(e) => setPrice(e.target.value)}
+          {...form.field('amount', price, setPrice)}
         />
         <TextField
           label="Free from an order of"
-          name="free_above"
           inputMode="decimal"
           hint="Leave empty to always charge."
-          value={freeAbove}
-          error={form.errors.free_above}
-          onChange={(e) => setFreeAbove(e.target.value)}
+          {...form.field('free_above', freeAbove, setFreeAbove)}
         />
         <SelectField
           label="Service zone"
-          name="service_zone_id"
-          value={zone}
-          error={form.errors.service_zone_id}
           options={[
             { value: '', label: 'The whole region' },
             ...zones.map((item) => ({ value: item.id, label: item.name })),
           ]}
-          onChange={(e) => setZone(e.target.value)}
+          {...form.field('service_zone_id', zone, setZone)}
         />
-        <div className="form-actions span-2">
-          <FormError message={form.formError} />
-          {editing && (
-            <button type="button" className="secondary" onClick={() => void onDone()}>
-              Cancel
-            </button>
-          )}
-          <button type="submit" disabled={form.busy}>
-            {editing ? 'Save option' : 'Create option'}
-          </button>
-        </div>
-      </form>
+      </Form>
     </Section>
   )
 }
@@ -262,50 +240,33 @@ function ZoneForm({ reload }: { reload: () => Promise<void> }) {
     .filter(Boolean)
 
   return (
-    <form
-      className="grid-2 separated"
-      noValidate
-      onSubmit={(event) =>
-        form.submit(
-          event,
-          (): FieldErrors =>
-            errorsOf({
-              name: name.trim() ? undefined : 'Name the zone, e.g. Mainland.',
-              countries:
-                codes.length && codes.every((code) => /^[a-z]{2}$/.test(code))
-                  ? undefined
-                  : 'Enter 2-letter country codes separated by commas.',
-            }),
-          async () => {
-            await api('POST', '/admin/service-zones', { name: name.trim(), countries: codes })
-            setName('')
-            setCountries('')
-            await reload()
-          },
-        )
+    <Form
+      formClassName="grid-2 separated"
+      form={form}
+      check={() =>
+        errorsOf({
+          name: name.trim() ? undefined : 'Name the zone, e.g. Mainland.',
+          countries:
+            codes.length && codes.every((code) => /^[a-z]{2}$/.test(code))
+              ? undefined
+              : 'Enter 2-letter country codes separated by commas.',
+        })
       }
+      send={async () => {
+        await api('POST', '/admin/service-zones', { name: name.trim(), countries: codes })
+        setName('')
+        setCountries('')
+        await reload()
+      }}
+      label="Create zone"
+      submitClassName="secondary"
     >
-      <TextField
-        label="Zone name"
-        name="name"
-        value={name}
-        error={form.errors.name}
-        onChange={(e) => setName(e.target.value)}
-      />
+      <TextField label="Zone name" {...form.field('name', name, setName)} />
       <TextField
         label="Zone countries"
-        name="countries"
         placeholder="DE, AT"
-        value={countries}
-        error={form.errors.countries}
-        onChange={(e) => setCountries(e.target.value)}
+        {...form.field('countries', countries, setCountries)}
       />
-      <div className="form-actions span-2">
-        <FormError message={form.formError} />
-        <button type="submit" className="secondary" disabled={form.busy}>
-          Create zone
-        </button>
-      </div>
-    </form>
+    </Form>
   )
 }

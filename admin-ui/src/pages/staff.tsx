@@ -4,7 +4,7 @@ import { api } from '../api'
 import { formatDate } from '../format'
 import { useChange, useResource } from '../hooks'
 import type { Invite, ListPage, Role, StaffUser } from '../types'
-import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../ui/form'
+import { errorsOf, type FieldErrors, Form, SelectField, TextField, useForm } from '../ui/form'
 import { Badge, DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -148,30 +148,10 @@ function InviteSection({
           ))}
         </ul>
       )}
-      <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          value={email}
-          error={form.errors.email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <SelectField
-          label="Role"
-          name="role"
-          value={chosenRole}
-          error={form.errors.role}
-          options={roles}
-          onChange={(e) => setRole(e.target.value)}
-        />
-        <div className="form-actions span-2">
-          <FormError message={form.formError} />
-          <button type="submit" disabled={form.busy}>
-            Send invite
-          </button>
-        </div>
-      </form>
+      <Form formClassName="grid-2" form={form} check={check} send={send} label="Send invite">
+        <TextField label="Email" type="email" {...form.field('email', email, setEmail)} />
+        <SelectField label="Role" options={roles} {...form.field('role', chosenRole, setRole)} />
+      </Form>
       {sent && (
         <p className="notice" role="status">
           Invited {sent.email}.{' '}

@@ -3,15 +3,7 @@ import { useState } from 'react'
 import { api } from '../api'
 import { useChange, useResource } from '../hooks'
 import type { ListPage } from '../types'
-import {
-  CheckboxField,
-  errorsOf,
-  type FieldErrors,
-  FormError,
-  SelectField,
-  TextField,
-  useForm,
-} from '../ui/form'
+import { CheckboxField, errorsOf, type FieldErrors, Form, SelectField, TextField, useForm } from '../ui/form'
 import { DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 
 interface TaxRate {
@@ -38,6 +30,11 @@ function rateError(text: string): string | undefined {
     : 'Enter a percentage from 0 to 100.'
 }
 
+/** `US`, or `US · NY` for a province. */
+function placeOf(region: TaxRegion): string {
+  return `${region.country_code.toUpperCase()}${region.province_code ? ` · ${region.province_code.toUpperCase()}` : ''}`
+}
+
 export function TaxPage() {
   const regions = useResource<ListPage & { tax_regions: TaxRegion[] }>('/admin/tax-regions?limit=500')
   const { problem, run: change } = useChange(regions.reload)
@@ -52,7 +49,7 @@ export function TaxPage() {
       {list.length > 0 && (
         <DataTable columns={['Where', 'Rates', { label: 'Actions', hidden: true }]}>
           {list.map((region) => {
-            const where = `${region.country_code.toUpperCase()}${region.province_code ? ` · ${region.province_code}` : ''}`
+            const where = placeOf(region)
             return (
               <tr key={region.id}>
                 <td>{where}</td>
@@ -89,13 +86,13 @@ export function TaxPage() {
           })}
         </DataTable>
       )}
-      <NewTaxRegion regions={list} reload={regions.reload} />
+      <NewTaxRegion reload={regions.reload} />
       {list.length > 0 && <NewTaxRate regions={list} reload={regions.reload} />}
     </>
   )
 }
 
-function NewTaxRegion({ regions, reload }: { regions: TaxRegion[]; reload: () => Promise<void> }) {
+function NewTaxRegion({ reload }: { reload: () => Promise<void> }) {
   const form = useForm()
   const [country, setCountry] = useState('')
   const [province, setProvince] = useState('')
@@ -115,13 +112,10 @@ function NewTaxRegion({ regions, reload }: { regions: TaxRegion[]; reload: () =>
 
   async function send() {
     const countryCode = country.trim().toLowerCase()
-    const parent = province.trim()
-      ? regions.find((region) => region.country_code === countryCode && !region.province_code)
-      : undefined
+    // A province's region hangs under its country's: the API finds it, or says to create it first.
     await api('POST', '/admin/tax-regions', {
       country_code: countryCode,
       province_code: province.trim() || null,
-      parent_id: parent?.id ?? null,
       default_tax_rate: {
         name: name.trim(),
         code: code.trim() || `${countryCode}-${name.trim().toLowerCase().replace(/\W+/g, '-')}`,
@@ -137,55 +131,31 @@ function NewTaxRegion({ regions, reload }: { regions: TaxRegion[]; reload: () =>
 
   return (
     <Section title="New tax region">
-      <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
+      <Form formClassName="grid-2" form={form} check={check} send={send} label="Create tax region">
         <TextField
           label="Country"
-          name="country_code"
           placeholder="DE"
           maxLength={2}
-          value={country}
-          error={form.errors.country_code}
-          onChange={(e) => setCountry(e.target.value)}
+          {...form.field('country_code', country, setCountry)}
         />
         <TextField
           label="Province"
-          name="province_code"
           hint="Optional: for a province's own rate."
-          value={province}
-          error={form.errors.province_code}
-          onChange={(e) => setProvince(e.target.value)}
+          {...form.field('province_code', province, setProvince)}
         />
-        <TextField
-          label="Default rate name"
-          name="default_tax_rate.name"
-          value={name}
-          error={form.errors['default_tax_rate.name']}
-          onChange={(e) => setName(e.target.value)}
-        />
+        <TextField label="Default rate name" {...form.field('default_tax_rate.name', name, setName)} />
         <TextField
           label="Default rate (%)"
-          name="default_tax_rate.rate"
           inputMode="decimal"
           placeholder="19"
-          value={rate}
-          error={form.errors['default_tax_rate.rate']}
-          onChange={(e) => setRate(e.target.value)}
+          {...form.field('default_tax_rate.rate', rate, setRate)}
         />
         <TextField
           label="Rate code"
-          name="default_tax_rate.code"
           hint="Made from the country and name when left empty."
-          value={code}
-          error={form.errors['default_tax_rate.code']}
-          onChange={(e) => setCode(e.target.value)}
+          {...form.field('default_tax_rate.code', code, setCode)}
         />
-        <div className="form-actions span-2">
-          <FormError message={form.formError} />
-          <button type="submit" disabled={form.busy}>
-            Create tax region
-          </button>
-        </div>
-      </form>
+      </Form>
     </Section>
   )
 }
@@ -223,48 +193,17 @@ function NewTaxRate({ regions, reload }: { regions: TaxRegion[]; reload: () => P
 
   return (
     <Section title="Add a rate">
-      <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
+      <Form formClassName="grid-2" form={form} check={check} send={send} label="Add rate">
         <SelectField
           label="Tax region"
-          name="tax_region_id"
-          value={chosen}
-          error={form.errors.tax_region_id}
-          options={regions.map((item) => ({
-            value: item.id,
-            label: `${item.country_code.toUpperCase()}${item.province_code ? ` · ${item.province_code}` : ''}`,
-          }))}
-          onChange={(e) => setRegion(e.target.value)}
+          options={regions.map((item) => ({ value: item.id, label: placeOf(item) }))}
+          {...form.field('tax_region_id', chosen, setRegion)}
         />
-        <TextField
-          label="Rate name"
-          name="name"
-          value={name}
-          error={form.errors.name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <TextField
-          label="Code"
-          name="code"
-          value={code}
-          error={form.errors.code}
-          onChange={(e) => setCode(e.target.value)}
-        />
-        <TextField
-          label="Rate (%)"
-          name="rate"
-          inputMode="decimal"
-          value={rate}
-          error={form.errors.rate}
-          onChange={(e) => setRate(e.target.value)}
-        />
+        <TextField label="Rate name" {...form.field('name', name, setName)} />
+        <TextField label="Code" {...form.field('code', code, setCode)} />
+        <TextField label="Rate (%)" inputMode="decimal" {...form.field('rate', rate, setRate)} />
         <CheckboxField label="Adds to the default rate" checked={combinable} onChange={setCombinable} />
-        <div className="form-actions span-2">
-          <FormError message={form.formError} />
-          <button type="submit" disabled={form.busy}>
-            Add rate
-          </button>
-        </div>
-      </form>
+      </Form>
     </Section>
   )
 }

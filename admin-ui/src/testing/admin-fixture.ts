@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url'
 import { staticDir } from '@shopwright/core'
 import { createTestApp, type TestApp } from '@shopwright/core/testing'
 import { launchBrowser, openPage, type WatchedPage } from '@shopwright/core/testing/browser'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url))
 const ADMIN_TOKEN = 'browser-test-admin-token-0123456789'
@@ -16,6 +17,13 @@ export const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` }
 
 /** Chrome logs each API refusal a test provokes on purpose (a 4xx) as a console error: only those pass. */
 export const unexpected = (errors: string[]) => errors.filter((error) => !/status of 4\d\d/.test(error))
+
+/** The message under a field (read through its aria-describedby), once the field is marked invalid. */
+export async function fieldMessage(page: Page, label: string): Promise<string | null> {
+  const field = page.getByLabel(label, { exact: true })
+  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true')
+  return page.locator(`[id="${await field.getAttribute('aria-describedby')}"]`).textContent()
+}
 
 export interface Shop {
   regionId: string

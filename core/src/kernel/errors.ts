@@ -64,8 +64,9 @@ export class MethodNotAllowedError extends ShopwrightError {
 }
 
 export class ConflictError extends ShopwrightError {
-  constructor(message: string) {
-    super('conflict', message, 409)
+  /** `issues` name the fields in conflict (an email already taken), for forms to show there. */
+  constructor(message: string, issues?: FieldIssue[]) {
+    super('conflict', message, 409, issues ? { issues } : undefined)
   }
 }
 

@@ -1,6 +1,6 @@
 // One order: what was bought, its money (capture, refund), its fulfilments (create, ship with tracking,
 // mark delivered), returns, cancelling, and the timeline of everything that happened to it.
-import { useRef, useState } from 'react'
+import { type ReactNode, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { api } from '../../api'
 import { formatDate, formatMoney, fromMinorUnits, toMinorUnits } from '../../format'
@@ -275,71 +275,86 @@ function PaymentSection({ order, reload }: { order: Order; reload: () => Promise
   )
 }
 
-/** Quantities per item, typed by the merchant, defaulting to everything that is left. */
-function QuantityFields({
-  items,
+/**
+ * An action on some of the order's items (fulfil, return): a quantity per item, defaulting to all that
+ * is `left`, checked before sending, and only the items with a quantity sent.
+ */
+function ItemsForm({
+  order,
+  reload,
   left,
-  values,
-  onChange,
+  path,
   verb,
-  errors,
+  label,
+  onDone,
+  children,
 }: {
-  items: OrderItem[]
+  order: Order
+  reload: () => Promise<void>
   left: (item: OrderItem) => number
-  values: Record<string, string>
-  onChange: (values: Record<string, string>) => void
+  path: string
   verb: string
-  errors: FieldErrors
+  label: string
+  onDone?: () => void
+  children?: ReactNode
 }) {
+  const action = useAction(order.id, reload)
+  const [values, setValues] = useState<Record<string, string>>({})
+  const open = order.items.filter((item) => left(item) > 0)
+  const textOf = (item: OrderItem) => (values[item.id] ?? String(left(item))).trim()
+
+  function check(): FieldErrors {
+    const errors: FieldErrors = {}
+    let total = 0
+    for (const item of open) {
+      const text = textOf(item)
+      if (!/^\d+$/.test(text) || Number(text) > left(item))
+        errors[`items.${item.id}`] = `Enter 0 to ${left(item)}.`
+      else total += Number(text)
+    }
+    if (!Object.keys(errors).length && total === 0 && open[0])
+      errors[`items.${open[0].id}`] = 'Choose at least one item.'
+    return errors
+  }
+
   return (
-    <div className="quantities">
-      {items
-        .filter((item) => left(item) > 0)
-        .map((item) => (
+    <Form
+      form={action.form}
+      check={check}
+      send={action.send(
+        path,
+        () => ({
+          items: open
+            .map((item) => ({ id: item.id, quantity: Number(textOf(item)) }))
+            .filter((item) => item.quantity > 0),
+        }),
+        () => {
+          setValues({})
+          onDone?.()
+        },
+      )}
+      label={label}
+      className={ACTIONS}
+    >
+      {children}
+      <div className="quantities">
+        {open.map((item) => (
           <TextField
             key={item.id}
             label={`${verb} ${item.title}${item.variant_title ? ` (${item.variant_title})` : ''}`}
-            name={`items.${item.id}`}
             inputMode="numeric"
             hint={`${left(item)} left`}
-            value={values[item.id] ?? String(left(item))}
-            error={errors[`items.${item.id}`]}
-            onChange={(event) => onChange({ ...values, [item.id]: event.target.value })}
+            {...action.form.field(`items.${item.id}`, values[item.id] ?? String(left(item)), (value) =>
+              setValues({ ...values, [item.id]: value }),
+            )}
           />
         ))}
-    </div>
+      </div>
+    </Form>
   )
 }
 
-function quantitiesOf(items: OrderItem[], left: (item: OrderItem) => number, values: Record<string, string>) {
-  return items
-    .filter((item) => left(item) > 0)
-    .map((item) => ({ id: item.id, quantity: Number(values[item.id] ?? left(item)) }))
-}
-
-function checkQuantities(
-  items: OrderItem[],
-  left: (item: OrderItem) => number,
-  values: Record<string, string>,
-) {
-  const errors: FieldErrors = {}
-  let total = 0
-  for (const item of items.filter((candidate) => left(candidate) > 0)) {
-    const text = (values[item.id] ?? String(left(item))).trim()
-    const quantity = Number(text)
-    if (!/^\d+$/.test(text) || quantity > left(item)) errors[`items.${item.id}`] = `Enter 0 to ${left(item)}.`
-    else total += quantity
-  }
-  if (!Object.keys(errors).length && total === 0) {
-    const first = items.find((item) => left(item) > 0)
-    if (first) errors[`items.${first.id}`] = 'Choose at least one item.'
-  }
-  return errors
-}
-
 function FulfilmentSection({ order, reload }: { order: Order; reload: () => Promise<void> }) {
-  const create = useAction(order.id, reload)
-  const [values, setValues] = useState<Record<string, string>>({})
   const left = (item: OrderItem) => item.detail.quantity - item.detail.fulfilled_quantity
   const open = order.items.some((item) => left(item) > 0)
 
@@ -355,27 +370,16 @@ function FulfilmentSection({ order, reload }: { order: Order; reload: () => Prom
         />
       ))}
       {open && (
-        <Form
-          form={create.form}
-          check={() => checkQuantities(order.items, left, values)}
-          send={create.send(
-            '/fulfillments',
-            () => ({ items: quantitiesOf(order.items, left, values).filter((item) => item.quantity > 0) }),
-            () => setValues({}),
-          )}
+        <ItemsForm
+          order={order}
+          reload={reload}
+          left={left}
+          path="/fulfillments"
+          verb="Fulfil"
           label="Create fulfillment"
-          className={ACTIONS}
         >
           <h3>New fulfilment</h3>
-          <QuantityFields
-            items={order.items}
-            left={left}
-            values={values}
-            onChange={setValues}
-            verb="Fulfil"
-            errors={create.form.errors}
-          />
-        </Form>
+        </ItemsForm>
       )}
       {!open && order.fulfillments.length === 0 && <p className="muted">Nothing to fulfil.</p>}
     </Section>
@@ -459,8 +463,6 @@ function FulfillmentCard({
 }
 
 function ReturnsSection({ order, reload }: { order: Order; reload: () => Promise<void> }) {
-  const request = useAction(order.id, reload)
-  const [values, setValues] = useState<Record<string, string>>({})
   const [asking, setAsking] = useState(false)
   const left = (item: OrderItem) => item.detail.shipped_quantity - item.detail.return_requested_quantity
   const returnable = order.items.some((item) => left(item) > 0)
@@ -482,29 +484,15 @@ function ReturnsSection({ order, reload }: { order: Order; reload: () => Promise
         <ReturnCard key={entry.id} order={order} entry={entry} number={index + 1} reload={reload} />
       ))}
       {asking && returnable && (
-        <Form
-          form={request.form}
-          check={() => checkQuantities(order.items, left, values)}
-          send={request.send(
-            '/returns',
-            () => ({ items: quantitiesOf(order.items, left, values).filter((item) => item.quantity > 0) }),
-            () => {
-              setValues({})
-              setAsking(false)
-            },
-          )}
+        <ItemsForm
+          order={order}
+          reload={reload}
+          left={left}
+          path="/returns"
+          verb="Return"
           label="Request return"
-          className={ACTIONS}
-        >
-          <QuantityFields
-            items={order.items}
-            left={left}
-            values={values}
-            onChange={setValues}
-            verb="Return"
-            errors={request.form.errors}
-          />
-        </Form>
+          onDone={() => setAsking(false)}
+        />
       )}
     </Section>
   )

@@ -8,12 +8,7 @@ import type { ProductService } from '../product/service'
 import type { MarketingService, Segment } from './marketing-service'
 
 interface CustomerLister {
-  listCustomers(query: {
-    limit: number
-    offset: number
-    id?: string[]
-    groups?: string[]
-  }): Promise<{
+  listCustomers(query: { limit: number; offset: number; id?: string[]; groups?: string[] }): Promise<{
     customers: Array<{ id: string; email: string; first_name: string | null; last_name: string | null }>
   }>
 }

@@ -85,6 +85,12 @@ export class TaxService {
         if (!parent) {
           throw new InvalidDataError(
             `Create the tax region of country ${country_code} before one of its provinces`,
+            [
+              {
+                field: 'province_code',
+                message: `Create the tax region of ${country_code.toUpperCase()} first`,
+              },
+            ],
           )
         }
         parent_id = parent.id
@@ -92,6 +98,7 @@ export class TaxService {
       if (await em.count(TaxRegion, { country_code, province_code })) {
         throw new InvalidDataError(
           `A tax region for ${province_code ? `${country_code}/${province_code}` : country_code} already exists`,
+          [{ field: province_code ? 'province_code' : 'country_code', message: 'Already has a tax region' }],
         )
       }
       const region = em.create(TaxRegion, {

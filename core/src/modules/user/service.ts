@@ -280,7 +280,9 @@ export class UserService implements AdminAuthorizer, SecretKeyVerifier {
     const invite = await this.db.transaction(async (em) => {
       await this.checkRoleChange(em, input.role, actor.role)
       if (await em.findOne(User, { email }))
-        throw new ConflictError(`A user with the email ${email} already exists`)
+        throw new ConflictError(`A user with the email ${email} already exists`, [
+          { field: 'email', message: 'Already has a staff account' },
+        ])
       const created = em.create(Invite, {
         id: generateId('invite'),
         email,
