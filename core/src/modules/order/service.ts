@@ -133,7 +133,22 @@ export function fulfillmentStatusOf(items: ItemRow[]): string {
   return 'not_fulfilled'
 }
 
+/** The promotion module's part in an order's life: the uses an order counted, given back on cancel. */
+export interface PromotionUsageRelease {
+  releaseUsage(
+    em: EntityManager,
+    order: { promotions: Array<{ id: string }>; customer_id?: string | null; email?: string | null },
+  ): Promise<void>
+}
+
 export class OrderService {
+  private promotionUsage: PromotionUsageRelease | undefined
+
+  /** Lets the promotion module give back an order's promotion uses when it is canceled. */
+  usePromotionUsage(usage: PromotionUsageRelease): void {
+    this.promotionUsage = usage
+  }
+
   constructor(
     private readonly db: Database,
     private readonly events: EventBus,
@@ -432,6 +447,7 @@ export class OrderService {
           },
         )
         if (changed !== 1) throw new ConflictError('The order is already canceled')
+        await this.promotionUsage?.releaseUsage(em, { ...order, promotions: order.promotions ?? [] })
         await this.syncPaymentStatus(em, orderId)
         this.record(em, orderId, OrderEvents.canceled, outcome)
       }
