@@ -9,19 +9,11 @@ import { createTestApp, type TestApp } from '@shopwright/core/testing'
 import { launchBrowser, openPage, unlabelledFields } from '@shopwright/core/testing/browser'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { VariantPrice } from './types'
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url))
 const ADMIN_TOKEN = 'browser-prices-admin-token-0123456789'
 const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` }
-
-interface VariantPrice {
-  id: string
-  currency_code: string
-  amount: number
-  region_id: string | null
-  min_quantity: number | null
-  max_quantity: number | null
-}
 
 async function call<T = any>(app: TestApp, method: string, path: string, body?: unknown) {
   const answer = await app.request(method, path, { body, headers: ADMIN })

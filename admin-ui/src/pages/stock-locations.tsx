@@ -23,12 +23,20 @@ export function StockLocationsPage() {
   const linkable = useRoutes()?.has('POST /admin/stock-locations/{id}/sales-channels') ?? false
   const { problem, run: change } = useChange(list.reload)
 
-  async function serve(location: StockLocation, channel: SalesChannel, serves: boolean) {
+  // A ticked box shows ticked at once, while the change is saved and the list read back.
+  const [pending, setPending] = useState<Record<string, boolean>>({})
+  const serves = (location: StockLocation, channel: SalesChannel) =>
+    pending[`${location.id} ${channel.id}`] ?? location.sales_channel_ids?.includes(channel.id) ?? false
+
+  async function serve(location: StockLocation, channel: SalesChannel, linked: boolean) {
+    const key = `${location.id} ${channel.id}`
+    setPending((current) => ({ ...current, [key]: linked }))
     await change(() =>
       api('POST', `/admin/stock-locations/${location.id}/sales-channels`, {
-        [serves ? 'add' : 'remove']: [channel.id],
+        [linked ? 'add' : 'remove']: [channel.id],
       }),
     )
+    setPending(({ [key]: _, ...rest }) => rest)
   }
 
   async function send() {
@@ -65,8 +73,8 @@ export function StockLocationsPage() {
                     <CheckboxField
                       key={channel.id}
                       label={`${location.name} serves ${channel.name}`}
-                      checked={location.sales_channel_ids?.includes(channel.id) ?? false}
-                      onChange={(serves) => void serve(location, channel, serves)}
+                      checked={serves(location, channel)}
+                      onChange={(linked) => void serve(location, channel, linked)}
                     />
                   ))}
                 </fieldset>

@@ -2,17 +2,12 @@
 // tiers and region prices too), and saved as a set where a price sent with its id is kept and updated,
 // one without is added, and one left out is removed.
 import { describe, expect, it } from 'vitest'
+import type { z } from 'zod'
 import type { TestApp } from '../../testing'
+import type { adminPriceSchema } from './schemas'
 import { admin, adminCall, type SmallShop, withCatalogApp } from './test-support'
 
-interface AdminPrice {
-  id: string
-  currency_code: string
-  amount: number
-  region_id: string | null
-  min_quantity: number | null
-  max_quantity: number | null
-}
+type AdminPrice = z.infer<typeof adminPriceSchema>
 
 describe("a variant's prices in the Admin API", () => {
   let app: TestApp
