@@ -139,3 +139,20 @@ export function useChange(reload: () => Promise<void>) {
   }
   return { problem, run }
 }
+
+/**
+ * Choices saved as soon as they are made (a checkbox that saves on click): each is shown as made, and
+ * its control held, until the server answers; then the reloaded data shows what was saved.
+ */
+export function usePendingChoices() {
+  const [pending, setPending] = useState<Record<string, boolean>>({})
+  async function hold<T>(key: string, value: boolean, save: () => Promise<T>): Promise<T> {
+    setPending((choices) => ({ ...choices, [key]: value }))
+    try {
+      return await save()
+    } finally {
+      setPending(({ [key]: _, ...rest }) => rest)
+    }
+  }
+  return { pending, hold }
+}

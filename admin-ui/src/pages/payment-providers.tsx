@@ -2,7 +2,7 @@
 // which regions offer each at checkout. A change saves at once; credentials never leave the server.
 import { useState } from 'react'
 import { api } from '../api'
-import { useChange, useResource } from '../hooks'
+import { useChange, usePendingChoices, useResource } from '../hooks'
 import type { ListPage, PaymentProvider, Region } from '../types'
 import { DataTable, EmptyState, ErrorNotice, Loading, PageHeader } from '../ui/page'
 
@@ -21,16 +21,15 @@ export function PaymentProvidersPage() {
   const regions = useResource<ListPage & { regions: Region[] }>('/admin/regions?limit=200')
   const { problem, run: change } = useChange(regions.reload)
   const [saved, setSaved] = useState('')
-  /** The choices being saved, shown as made (and their boxes held) until the region answers. */
-  const [saving, setSaving] = useState<Record<string, boolean>>({})
+  const { pending: saving, hold } = usePendingChoices()
 
   async function offer(region: Region, provider: string, offered: boolean) {
     const key = `${region.id} ${provider}`
     const current = region.payment_providers.map((entry) => entry.id)
     const next = offered ? [...current, provider] : current.filter((id) => id !== provider)
-    setSaving((choices) => ({ ...choices, [key]: offered }))
-    const done = await change(() => api('POST', `/admin/regions/${region.id}`, { payment_providers: next }))
-    setSaving(({ [key]: _, ...rest }) => rest)
+    const done = await hold(key, offered, () =>
+      change(() => api('POST', `/admin/regions/${region.id}`, { payment_providers: next })),
+    )
     setSaved(
       done ? `${providerName(provider)} is ${offered ? 'now' : 'no longer'} offered in ${region.name}.` : '',
     )

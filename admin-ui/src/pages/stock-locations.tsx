@@ -2,7 +2,7 @@
 // channel's storefront shows as in stock, and where its orders are reserved).
 import { useState } from 'react'
 import { api } from '../api'
-import { useChange, useOptionalResource, useRoutes } from '../hooks'
+import { useChange, useOptionalResource, usePendingChoices, useRoutes } from '../hooks'
 import type { SalesChannel, StockLocation } from '../types'
 import { CheckboxField, errorsOf, type FieldErrors, FormError, TextField, useForm } from '../ui/form'
 import { EmptyState, ErrorNotice, PageHeader, Section } from '../ui/page'
@@ -22,21 +22,16 @@ export function StockLocationsPage() {
   ).data?.sales_channels
   const linkable = useRoutes()?.has('POST /admin/stock-locations/{id}/sales-channels') ?? false
   const { problem, run: change } = useChange(list.reload)
+  const { pending, hold } = usePendingChoices()
 
-  // A ticked box shows ticked at once, while the change is saved and the list read back.
-  const [pending, setPending] = useState<Record<string, boolean>>({})
-  const serves = (location: StockLocation, channel: SalesChannel) =>
-    pending[`${location.id} ${channel.id}`] ?? location.sales_channel_ids?.includes(channel.id) ?? false
-
-  async function serve(location: StockLocation, channel: SalesChannel, linked: boolean) {
-    const key = `${location.id} ${channel.id}`
-    setPending((current) => ({ ...current, [key]: linked }))
-    await change(() =>
-      api('POST', `/admin/stock-locations/${location.id}/sales-channels`, {
-        [linked ? 'add' : 'remove']: [channel.id],
-      }),
+  async function serve(location: StockLocation, channel: SalesChannel, serves: boolean) {
+    await hold(`${location.id} ${channel.id}`, serves, () =>
+      change(() =>
+        api('POST', `/admin/stock-locations/${location.id}/sales-channels`, {
+          [serves ? 'add' : 'remove']: [channel.id],
+        }),
+      ),
     )
-    setPending(({ [key]: _, ...rest }) => rest)
   }
 
   async function send() {
@@ -73,8 +68,13 @@ export function StockLocationsPage() {
                     <CheckboxField
                       key={channel.id}
                       label={`${location.name} serves ${channel.name}`}
-                      checked={serves(location, channel)}
-                      onChange={(linked) => void serve(location, channel, linked)}
+                      checked={
+                        pending[`${location.id} ${channel.id}`] ??
+                        location.sales_channel_ids?.includes(channel.id) ??
+                        false
+                      }
+                      disabled={`${location.id} ${channel.id}` in pending}
+                      onChange={(serves) => void serve(location, channel, serves)}
                     />
                   ))}
                 </fieldset>
