@@ -1,17 +1,11 @@
 // Stock on the starter storefront's product page, in a real browser on the demo shop: each size says
 // whether it is in stock, how many are left when few are, or that it is sold out (and then cannot be
 // added); the server-rendered page says it too, and the cart refuses more than there is.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { seedDemo, staticDir } from '@shopwright/core'
-import { createTestApp, type TestApp } from '@shopwright/core/testing'
-import { launchBrowser, openPage, unlabelledFields } from '@shopwright/core/testing/browser'
+import type { TestApp } from '@shopwright/core/testing'
+import { openPage, unlabelledFields } from '@shopwright/core/testing/browser'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { builtStorefront, mountStorefront, STOREFRONT_BASE } from './storefront'
-
-const PRODUCT = { handle: 'classic-oxford-shirt', title: 'Classic Oxford Shirt' }
+import { openStorefront, PRODUCT, type StorefrontFixture } from './storefront-fixture'
 
 /** Chrome logs the cart's refusal this test provokes on purpose (a 409) as a console error: only that is let through. */
 const unexpected = (errors: string[]) => errors.filter((error) => !/status of 409/.test(error))
@@ -21,7 +15,7 @@ describe('stock on the starter storefront', () => {
   let browser: Browser
   let shop: string
   let publishableKey: string
-  const project = mkdtempSync(path.join(tmpdir(), 'sw-storefront-stock-'))
+  let fixture: StorefrontFixture
 
   /** Sets what a size of the product has on hand, through the Admin API as a merchant would. */
   async function setStock(size: string, quantity: number): Promise<void> {
@@ -54,33 +48,15 @@ describe('stock on the starter storefront', () => {
   }
 
   beforeAll(async () => {
-    const storefront = await builtStorefront()
-    expect(storefront, 'the storefront is built by npm install').toBeDefined()
-    app = await createTestApp({
-      listen: false,
-      config: {
-        projectDir: project,
-        http: {
-          static: [
-            { prefix: '/static', dir: staticDir(project) },
-            { prefix: STOREFRONT_BASE, dir: storefront!.storefrontAssets },
-          ],
-        },
-      },
-    })
-    publishableKey = (await seedDemo(app)).publishableKey
-    expect(await mountStorefront(app, storefront!)).toBe(true)
-    await app.listen(0, '127.0.0.1')
-    shop = `${app.url()}${STOREFRONT_BASE}`
-    browser = await launchBrowser()
+    fixture = await openStorefront([])
+    ;({ app, browser, shop, publishableKey } = fixture)
     // Given size S is sold out, M has 3 left and L plenty.
     await setStock('S', 0)
     await setStock('M', 3)
     await setStock('L', 40)
   }, 120_000)
   afterAll(async () => {
-    await browser?.close()
-    await app?.close()
+    await fixture?.close()
   })
 
   async function chooseSize(page: Page, size: string) {

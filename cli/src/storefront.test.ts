@@ -192,7 +192,7 @@ describe('starter storefront', () => {
     await page.getByRole('radio', { name: /Card/ }).check()
     await page.locator('#stripe-card-element').waitFor()
     await page.getByRole('button', { name: 'Pay with card' }).click()
-    // This shop has not added Stripe.js to its page: the method is refused before any payment starts.
+    // Stripe here has no publishable key for the browser: the method is refused before any payment starts.
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/Card payments are not available/)
     await page.getByRole('radio', { name: /PayPal/ }).check()
     await expect(page.getByRole('button', { name: 'Pay with PayPal' }).isVisible()).resolves.toBe(true)
