@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { api } from '../api'
 import { useOptionalResource } from '../hooks'
 import type { StockLocation } from '../types'
-import { errorsOf, type FieldErrors, FormError, TextField, useForm } from '../ui/form'
+import { errorsOf, Form, TextField, useForm } from '../ui/form'
 import { EmptyState, ErrorNotice, PageHeader, Section } from '../ui/page'
 
 export function StockLocationsPage() {
@@ -46,31 +46,16 @@ export function StockLocationsPage() {
         </ul>
       )}
       <Section title="New stock location">
-        <form
-          className="grid-2"
-          noValidate
-          onSubmit={(event) =>
-            form.submit(
-              event,
-              (): FieldErrors => errorsOf({ name: name.trim() ? undefined : 'Name the location.' }),
-              send,
-            )
-          }
+        <Form
+          formClassName="grid-2"
+          form={form}
+          check={() => errorsOf({ name: name.trim() ? undefined : 'Name the location.' })}
+          send={send}
+          label="Create location"
+          className="form-actions"
         >
-          <TextField
-            label="Name"
-            name="name"
-            value={name}
-            error={form.errors.name}
-            onChange={(e) => setName(e.target.value)}
-          />
-          <div className="form-actions">
-            <FormError message={form.formError} />
-            <button type="submit" disabled={form.busy}>
-              Create location
-            </button>
-          </div>
-        </form>
+          <TextField label="Name" {...form.field('name', name, setName)} />
+        </Form>
       </Section>
     </>
   )
