@@ -44,6 +44,11 @@ describe('marketing in the admin UI', () => {
     await expect(page.getByLabel('Code', { exact: true }).inputValue()).resolves.toBe('SPRING15')
     await page.getByLabel('Discount').selectOption({ label: 'A percentage' })
     await page.getByLabel('Percent off').fill('15')
+    // Only the targets this form can complete: a promotion on items needs products it cannot pick.
+    await expect(page.getByLabel('Applies to').locator('option').allTextContents()).resolves.toEqual([
+      'The whole order',
+      'Shipping',
+    ])
     await page.getByLabel('Currency').selectOption({ label: 'USD' })
     await page.getByLabel('Minimum order').fill('40.00')
     await page.getByLabel('Starts').fill(pickerValue(starts))
