@@ -8,36 +8,48 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
-import type { HttpScenario, ResultRow, Scenario } from './scenario'
+import type { HttpScenario, ResultRow, Scenario, Served } from './scenario'
+import { zipfStream } from './search-queries'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10)
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32)
 const filters = process.argv.slice(2)
 
-interface Served {
-  url: string
-  headers?: Record<string, string>
-  path?: string
-}
+type Listening = Omit<Served, 'stats'>
 
-async function startServer(args: string[]): Promise<Served & { child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'serve.ts'), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const served = await new Promise<Served>((resolve, reject) => {
+/** The next line the child prints that starts with `label`, parsed. */
+function nextLine<T>(child: ChildProcess, label: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     let seen = ''
-    child.stdout!.on('data', (chunk) => {
+    const onData = (chunk: unknown) => {
       seen += String(chunk)
-      const match = /LISTENING (\{.*\})\n/.exec(seen)
-      if (match) resolve(JSON.parse(match[1]!) as Served)
-    })
+      const match = new RegExp(`${label} (\\{.*\\})\\n`).exec(seen)
+      if (!match) return
+      child.stdout!.off('data', onData)
+      resolve(JSON.parse(match[1]!) as T)
+    }
+    child.stdout!.on('data', onData)
     child.once('exit', (code) => reject(new Error(`scenario server exited with ${code}`)))
   })
-  return { ...served, child }
 }
 
-async function load(url: string, scenario: HttpScenario) {
+async function startServer(args: string[]): Promise<Listening & { child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'serve.ts'), ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  return { ...(await nextLine<Listening>(child, 'LISTENING')), child }
+}
+
+/** What the scenario's server kept during the load (nothing when it keeps nothing). */
+function serverStats(child: ChildProcess): Promise<Record<string, string | number>> {
+  const answer = nextLine<Record<string, string | number>>(child, 'STATS')
+  child.stdin!.write('stats\n')
+  return answer
+}
+
+async function load(url: string, scenario: HttpScenario, paths?: string[]) {
+  const next = paths && zipfStream(paths.length)
   const result = await autocannon({
     url: `${url}${scenario.path}`,
     method: scenario.method ?? 'GET',
@@ -45,6 +57,8 @@ async function load(url: string, scenario: HttpScenario) {
     body: scenario.body,
     connections,
     duration: durationSeconds,
+    // Many paths: each request asks the next of them by popularity.
+    ...(next && { requests: [{ setupRequest: (request) => ({ ...request, path: paths[next()] }) }] }),
   })
   return {
     rps: Math.round(result.requests.average),
@@ -68,7 +82,8 @@ async function measureHttp(scenario: HttpScenario, file: string): Promise<Result
     if (!sample.ok) throw new Error(`${scenario.name}: ${sample.status} ${await sample.text()}`)
     const bytesFile = path.join(mkdtempSync(path.join(tmpdir(), 'sw-bench-')), 'response.json')
     writeFileSync(bytesFile, await sample.text())
-    const measured = await load(server.url, scenario)
+    const measured = await load(server.url, scenario, server.paths)
+    const stats = await serverStats(server.child)
     const baselineServer = await startServer(['bytes', bytesFile])
     try {
       const baseline = await load(baselineServer.url, { ...scenario, path: '/', headers: {} })
@@ -83,6 +98,7 @@ async function measureHttp(scenario: HttpScenario, file: string): Promise<Result
           'baseline req/s': baseline.rps,
           'baseline p99 ms': baseline.p99,
           'of baseline': `${Math.round((100 * measured.rps) / Math.max(baseline.rps, 1))}%`,
+          ...stats,
         },
       ]
     } finally {

@@ -11,7 +11,18 @@ export interface HttpScenario {
   headers?: Record<string, string>
   body?: string
   /** Runs in the child process: starts the server; may add headers (a publishable key) and pick the path. */
-  serve: () => Promise<{ url: string; headers?: Record<string, string>; path?: string }>
+  serve: () => Promise<Served>
+}
+
+/** What a scenario's server answers with. */
+export interface Served {
+  url: string
+  headers?: Record<string, string>
+  path?: string
+  /** Many paths to ask instead of one, the most popular first: asked with Zipf-like popularity. */
+  paths?: string[]
+  /** Figures the server kept during the load (e.g. a cache's hit rate), added to the result row. */
+  stats?: () => Record<string, string | number>
 }
 
 export interface ResultRow {

@@ -1,5 +1,13 @@
 import { defineProject } from 'vitest/config'
 
 export default defineProject({
-  test: { name: 'cli', include: ['src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+  // A browser test waits for what a page shows after the server answers; on a loaded CI machine that
+  // can take more than expect.poll's default second.
+  test: {
+    name: 'cli',
+    include: ['src/**/*.test.ts'],
+    testTimeout: 60_000,
+    expect: { poll: { timeout: 10_000 } },
+    hookTimeout: 60_000,
+  },
 })

@@ -15,6 +15,11 @@ export interface StorefrontServerSettings {
   base?: string
   /** Sign-in providers configured on the server (e.g. google, linkedin): their buttons are shown. */
   authProviders?: string[]
+  /**
+   * Public browser settings of the payment providers, by provider id (e.g. `pp_stripe`:
+   * `{ publishableKey }`): what Stripe.js and PayPal's JS SDK need. Never a secret.
+   */
+  payments?: Record<string, Record<string, string>>
 }
 
 export interface Storefront {

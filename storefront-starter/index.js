@@ -24,6 +24,6 @@ export async function createStorefront(settings) {
     styles: (entry.css ?? []).map((file) => `${base}/${file}`),
   }
   // One options object for the server's life: the renderer keeps its Store API client and caches per object.
-  const options = { authProviders: [], ...settings, base, assets }
+  const options = { authProviders: [], payments: {}, ...settings, base, assets }
   return { base, handle: (request) => renderPage(request, options) }
 }

@@ -148,20 +148,24 @@ export async function uploadFile(file: File): Promise<UploadedFile> {
   return stored
 }
 
-let routes: Promise<Set<string>> | undefined
+let routes: Promise<Map<string, string | undefined>> | undefined
 
-/** Which Admin API routes this server has ("GET /admin/orders"), to show only the screens it can serve. */
-export function availableRoutes(): Promise<Set<string>> {
+/**
+ * Which API routes this server has ("GET /admin/orders"), each with the permission it states
+ * (`x-permission`), to show only the screens and actions the server can serve and the staff may use.
+ */
+export function availableRoutes(): Promise<Map<string, string | undefined>> {
   routes ??= fetch('/openapi.json')
     .then((response) => (response.ok ? response.json() : { paths: {} }))
-    .then((document: { paths: Record<string, Record<string, unknown>> }) => {
-      const found = new Set<string>()
+    .then((document: { paths: Record<string, Record<string, { 'x-permission'?: string }>> }) => {
+      const found = new Map<string, string | undefined>()
       for (const [path, methods] of Object.entries(document.paths)) {
-        for (const method of Object.keys(methods)) found.add(`${method.toUpperCase()} ${path}`)
+        for (const [method, operation] of Object.entries(methods))
+          found.set(`${method.toUpperCase()} ${path}`, operation['x-permission'])
       }
       return found
     })
-    .catch(() => new Set<string>())
+    .catch(() => new Map<string, string | undefined>())
   return routes
 }
 

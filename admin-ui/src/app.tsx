@@ -1,6 +1,8 @@
-// The admin app: sign-in, then the signed-in frame and one route per screen under /app.
-import { useEffect, useState } from 'react'
+// The admin app: sign-in, then the signed-in frame and the screens of the route table under /app,
+// each behind the permissions it needs.
+import { type ReactNode, useEffect, useState } from 'react'
 import { BrowserRouter, Route, Routes } from 'react-router'
+import { AccessProvider, ChangesNeed, NoAccess, useAccess } from './access'
 import { session } from './api'
 import { AcceptInvitePage } from './pages/accept-invite'
 import { ApiKeysPage } from './pages/api-keys'
@@ -14,6 +16,7 @@ import { NotificationLogPage } from './pages/notifications/log'
 import { TemplateEditPage, TemplateListPage } from './pages/notifications/templates'
 import { OrderDetailPage } from './pages/orders/detail'
 import { OrderListPage } from './pages/orders/list'
+import { PaymentProvidersPage } from './pages/payment-providers'
 import { PriceListDetailPage, PriceListsPage } from './pages/price-lists'
 import { ProductDetailPage } from './pages/products/detail'
 import { ProductListPage } from './pages/products/list'
@@ -28,8 +31,49 @@ import { StaffPage } from './pages/staff'
 import { StockLocationsPage } from './pages/stock-locations'
 import { StoreSettingsPage } from './pages/store-settings'
 import { TaxPage } from './pages/tax'
+import { SCREENS, type Screen, type ScreenPath } from './screens'
 import { Layout } from './ui/layout'
 import { EmptyState } from './ui/page'
+
+/** Each screen's page. */
+const PAGES: Record<ScreenPath, ReactNode> = {
+  '': <HomePage />,
+  orders: <OrderListPage />,
+  'orders/:id': <OrderDetailPage />,
+  products: <ProductListPage />,
+  'products/new': <NewProductPage />,
+  'products/:id': <ProductDetailPage />,
+  categories: <CategoriesPage />,
+  collections: <CollectionsPage />,
+  'price-lists': <PriceListsPage />,
+  'price-lists/:id': <PriceListDetailPage />,
+  customers: <CustomerListPage />,
+  'customers/:id': <CustomerDetailPage />,
+  promotions: <PromotionsPage />,
+  store: <StoreSettingsPage />,
+  regions: <RegionsPage />,
+  'shipping-options': <ShippingOptionsPage />,
+  'tax-rates': <TaxPage />,
+  'payment-providers': <PaymentProvidersPage />,
+  'sales-channels': <SalesChannelsPage />,
+  'stock-locations': <StockLocationsPage />,
+  staff: <StaffPage />,
+  roles: <RolesPage />,
+  'api-keys': <ApiKeysPage />,
+  notifications: <NotificationLogPage />,
+  'notifications/templates': <TemplateListPage />,
+  'notifications/templates/:id': <TemplateEditPage />,
+  'notifications/campaigns': <CampaignsPage />,
+  deliveries: <DeadLettersPage />,
+}
+
+/** A screen as its permissions allow: itself, itself read-only, or the no-access page. */
+function Guarded({ screen }: { screen: Screen & { path: ScreenPath } }) {
+  const { can } = useAccess()
+  if (screen.permission && !can(screen.permission)) return <NoAccess needed={screen.permission} />
+  const page = PAGES[screen.path]
+  return screen.changes ? <ChangesNeed needed={screen.changes}>{page}</ChangesNeed> : page
+}
 
 export function App() {
   const [signedIn, setSignedIn] = useState(Boolean(session.token))
@@ -48,47 +92,29 @@ export function App() {
   if (!signedIn) return <SignInPage onSignedIn={() => setSignedIn(true)} />
 
   return (
-    <BrowserRouter basename="/app">
-      <Layout
-        onSignOut={() => {
-          session.token = null
-          setSignedIn(false)
-        }}
-      >
-        <Routes>
-          <Route index element={<HomePage />} />
-          <Route path="orders" element={<OrderListPage />} />
-          <Route path="orders/:id" element={<OrderDetailPage />} />
-          <Route path="products" element={<ProductListPage />} />
-          <Route path="products/new" element={<NewProductPage />} />
-          <Route path="products/:id" element={<ProductDetailPage />} />
-          <Route path="categories" element={<CategoriesPage />} />
-          <Route path="collections" element={<CollectionsPage />} />
-          <Route path="regions" element={<RegionsPage />} />
-          <Route path="sales-channels" element={<SalesChannelsPage />} />
-          <Route path="stock-locations" element={<StockLocationsPage />} />
-          <Route path="customers" element={<CustomerListPage />} />
-          <Route path="customers/:id" element={<CustomerDetailPage />} />
-          <Route path="staff" element={<StaffPage />} />
-          <Route path="roles" element={<RolesPage />} />
-          <Route path="api-keys" element={<ApiKeysPage />} />
-          <Route path="promotions" element={<PromotionsPage />} />
-          <Route path="shipping-options" element={<ShippingOptionsPage />} />
-          <Route path="tax-rates" element={<TaxPage />} />
-          <Route path="price-lists" element={<PriceListsPage />} />
-          <Route path="price-lists/:id" element={<PriceListDetailPage />} />
-          <Route path="store" element={<StoreSettingsPage />} />
-          <Route path="notifications" element={<NotificationLogPage />} />
-          <Route path="notifications/templates" element={<TemplateListPage />} />
-          <Route path="notifications/templates/:id" element={<TemplateEditPage />} />
-          <Route path="notifications/campaigns" element={<CampaignsPage />} />
-          <Route path="deliveries" element={<DeadLettersPage />} />
-          <Route
-            path="*"
-            element={<EmptyState title="Page not found">Choose a section from the menu.</EmptyState>}
-          />
-        </Routes>
-      </Layout>
-    </BrowserRouter>
+    <AccessProvider>
+      <BrowserRouter basename="/app">
+        <Layout
+          onSignOut={() => {
+            session.token = null
+            setSignedIn(false)
+          }}
+        >
+          <Routes>
+            {SCREENS.map((screen) =>
+              screen.path ? (
+                <Route key={screen.path} path={screen.path} element={<Guarded screen={screen} />} />
+              ) : (
+                <Route key="index" index element={<Guarded screen={screen} />} />
+              ),
+            )}
+            <Route
+              path="*"
+              element={<EmptyState title="Page not found">Choose a section from the menu.</EmptyState>}
+            />
+          </Routes>
+        </Layout>
+      </BrowserRouter>
+    </AccessProvider>
   )
 }

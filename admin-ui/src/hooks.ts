@@ -1,6 +1,7 @@
 // Loading data for a screen: the answer, the error, and a way to load again after a change.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
+import { useAccess } from './access'
 import { type ApiError, api, availableRoutes } from './api'
 
 export interface Resource<T> {
@@ -51,14 +52,26 @@ export function useDebounced<T>(value: T, ms = 250): T {
   return settled
 }
 
-/** The Admin API routes this server has ("GET /admin/orders"); undefined until known. */
+/**
+ * The API routes ("GET /admin/orders") this server has and the signed-in staff member may call (the
+ * permission each states is one they hold); undefined until known. Screens show only what is in it.
+ */
 export function useRoutes(): Set<string> | undefined {
-  const [routes, setRoutes] = useState<Set<string>>()
+  const { can } = useAccess()
+  const [routes, setRoutes] = useState<Map<string, string | undefined>>()
   useEffect(() => void availableRoutes().then(setRoutes), [])
-  return routes
+  return useMemo(
+    () =>
+      routes &&
+      new Set([...routes].flatMap(([route, permission]) => (!permission || can(permission) ? [route] : []))),
+    [routes, can],
+  )
 }
 
-/** GETs `path` only on a server that has `route`: a screen can use an API that not every server has. */
+/**
+ * GETs `path` only where the server has `route` and the staff member may call it: a screen can use
+ * an API that not every server has, or not every role may read.
+ */
 export function useOptionalResource<T>(route: string, path: string | null): Resource<T> {
   const routes = useRoutes()
   return useResource<T>(routes?.has(route) ? path : null)
@@ -70,7 +83,9 @@ export function useCurrencies(): { currencies: string[]; loaded: boolean } {
   const stores = useResource<{ stores: Array<{ supported_currencies: Array<{ currency_code: string }> }> }>(
     routes?.has('GET /admin/stores') ? '/admin/stores' : null,
   )
-  const regions = useResource<{ regions: Array<{ currency_code: string }> }>('/admin/regions?limit=200')
+  const regions = useResource<{ regions: Array<{ currency_code: string }> }>(
+    routes?.has('GET /admin/regions') ? '/admin/regions?limit=200' : null,
+  )
   const currencies = useMemo(
     () => [
       ...new Set(
@@ -82,7 +97,9 @@ export function useCurrencies(): { currencies: string[]; loaded: boolean } {
     ],
     [stores.data, regions.data],
   )
-  const loaded = Boolean(regions.data) && (!routes?.has('GET /admin/stores') || Boolean(stores.data))
+  const loaded =
+    (!routes?.has('GET /admin/regions') || Boolean(regions.data)) &&
+    (!routes?.has('GET /admin/stores') || Boolean(stores.data))
   return { currencies, loaded: loaded && routes !== undefined }
 }
 
@@ -121,4 +138,21 @@ export function useChange(reload: () => Promise<void>) {
     }
   }
   return { problem, run }
+}
+
+/**
+ * Choices saved as soon as they are made (a checkbox that saves on click): each is shown as made, and
+ * its control held, until the server answers; then the reloaded data shows what was saved.
+ */
+export function usePendingChoices() {
+  const [pending, setPending] = useState<Record<string, boolean>>({})
+  async function hold<T>(key: string, value: boolean, save: () => Promise<T>): Promise<T> {
+    setPending((choices) => ({ ...choices, [key]: value }))
+    try {
+      return await save()
+    } finally {
+      setPending(({ [key]: _, ...rest }) => rest)
+    }
+  }
+  return { pending, hold }
 }

@@ -13,6 +13,13 @@ export interface Region {
   automatic_taxes: boolean
   prices_include_tax: boolean
   countries: Array<{ iso_2: string; display_name: string }>
+  /** The payment providers the region offers at checkout. */
+  payment_providers: PaymentProvider[]
+}
+
+export interface PaymentProvider {
+  id: string
+  is_enabled: boolean
 }
 
 export interface Collection {
@@ -48,6 +55,16 @@ export interface Variant {
   calculated_price?: CalculatedPrice
 }
 
+/** One of a variant's own prices: per currency, optionally for a region and a range of quantities. */
+export interface VariantPrice {
+  id: string
+  currency_code: string
+  amount: number
+  region_id: string | null
+  min_quantity: number | null
+  max_quantity: number | null
+}
+
 export type ProductStatus = 'draft' | 'proposed' | 'published' | 'rejected'
 
 export interface Product {
@@ -81,6 +98,8 @@ export interface InventoryLevel {
 export interface StockLocation {
   id: string
   name: string
+  /** The sales channels it serves; a channel linked to no location sells from all of them. */
+  sales_channel_ids?: string[]
 }
 
 export interface SalesChannel {

@@ -3,16 +3,22 @@
 import { mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { type NotificationService, seedDemo, staticDir } from '@shopwright/core'
-import { createTestApp, eventually, type TestApp } from '@shopwright/core/testing'
-import { launchBrowser, openPage, unlabelledFields } from '@shopwright/core/testing/browser'
+import type { NotificationService } from '@shopwright/core'
+import { emailedCode, eventually, type TestApp } from '@shopwright/core/testing'
+import { openPage, unlabelledFields } from '@shopwright/core/testing/browser'
 import paypalPlugin from '@shopwright/plugin-payment-paypal'
 import stripePlugin from '@shopwright/plugin-payment-stripe'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { builtStorefront, mountStorefront, STOREFRONT_BASE } from './storefront'
-
-const PRODUCT = { handle: 'classic-oxford-shirt', title: 'Classic Oxford Shirt' }
+import { STOREFRONT_BASE } from './storefront'
+import {
+  addToCart as addToShopCart,
+  fillAddressAndChooseDelivery,
+  openStorefront,
+  PRODUCT,
+  pickAndAdd,
+  type StorefrontFixture,
+} from './storefront-fixture'
 
 /** What the test does as the merchant: the order service's fulfilment and shipment. */
 interface OrderShipping {
@@ -28,38 +34,19 @@ describe('starter storefront', () => {
   let browser: Browser
   let shop: string
   let publishableKey: string
-  const project = mkdtempSync(path.join(tmpdir(), 'sw-storefront-'))
+  let fixture: StorefrontFixture
   const shots = process.env.SCREENSHOT_DIR ?? mkdtempSync(path.join(tmpdir(), 'sw-storefront-shots-'))
 
   beforeAll(async () => {
-    const storefront = await builtStorefront()
-    expect(storefront, 'the storefront is built by npm install').toBeDefined()
-    app = await createTestApp({
-      listen: false,
-      // Card and PayPal are configured (never called here), beside the system provider.
-      plugins: [
-        [stripePlugin, { apiKey: 'sk_test_storefront', webhookSecret: 'whsec_storefront' }],
-        [paypalPlugin, { clientId: 'storefront', clientSecret: 'storefront', webhookId: 'storefront' }],
-      ],
-      config: {
-        projectDir: project,
-        http: {
-          static: [
-            { prefix: '/static', dir: staticDir(project) },
-            { prefix: STOREFRONT_BASE, dir: storefront!.storefrontAssets },
-          ],
-        },
-      },
-    })
-    publishableKey = (await seedDemo(app)).publishableKey
-    expect(await mountStorefront(app, storefront!)).toBe(true)
-    await app.listen(0, '127.0.0.1')
-    shop = `${app.url()}${STOREFRONT_BASE}`
-    browser = await launchBrowser()
+    // Card and PayPal are configured (never called here), beside the system provider.
+    fixture = await openStorefront([
+      [stripePlugin, { apiKey: 'sk_test_storefront', webhookSecret: 'whsec_storefront' }],
+      [paypalPlugin, { clientId: 'storefront', clientSecret: 'storefront', webhookId: 'storefront' }],
+    ])
+    ;({ app, browser, shop, publishableKey } = fixture)
   }, 120_000)
   afterAll(async () => {
-    await browser?.close()
-    await app?.close()
+    await fixture?.close()
   })
 
   async function screenshot(page: Page, name: string) {
@@ -127,14 +114,19 @@ describe('starter storefront', () => {
     expect(response.headers.get('location')).toBe(`${STOREFRONT_BASE}/`)
   })
 
-  it('lets a shopper find a product by search, open it and pick a variant', async () => {
-    const { page, errors } = await openPage(browser)
+  /** From the home page: searches for the product and opens it from the results. */
+  async function findBySearch(page: Page) {
     await page.goto(`${shop}/`)
     await page.getByRole('searchbox', { name: 'Search products' }).fill('oxford')
     await page.getByRole('searchbox', { name: 'Search products' }).press('Enter')
     await page.getByRole('heading', { name: 'Results for “oxford”' }).waitFor()
     await page.getByRole('link', { name: /Classic Oxford Shirt/ }).click()
     await page.getByRole('heading', { name: PRODUCT.title, level: 1 }).waitFor()
+  }
+
+  it('lets a shopper find a product by search, open it and pick a variant', async () => {
+    const { page, errors } = await openPage(browser)
+    await findBySearch(page)
     await expect(page.getByTestId('price').textContent()).resolves.toBe('$49.00')
     await page.getByText('M', { exact: true }).click()
     await expect(page.getByRole('radio', { name: 'M' }).isChecked()).resolves.toBe(true)
@@ -144,30 +136,8 @@ describe('starter storefront', () => {
     await page.close()
   })
 
-  /** On the product page: picks a size and adds it to the cart. */
-  async function addToCart(page: Page, size: string) {
-    await page.goto(`${shop}/products/${PRODUCT.handle}`)
-    await page.getByText(size, { exact: true }).click()
-    await page.getByRole('button', { name: 'Add to cart' }).click()
-    await page.getByRole('status').getByText('Added to your cart.').waitFor()
-  }
-
-  async function fillAddressAndChooseDelivery(page: Page, email: string) {
-    await page.getByRole('link', { name: 'Check out' }).click()
-    await page.getByRole('heading', { name: 'Checkout', level: 1 }).waitFor()
-    await page.getByLabel('Email', { exact: true }).fill(email)
-    await page.getByLabel('First name', { exact: true }).fill('Ada')
-    await page.getByLabel('Last name', { exact: true }).fill('Lovelace')
-    await page.getByLabel('Address', { exact: true }).fill('12 Analytical Street')
-    await page.getByLabel('Postal code', { exact: true }).fill('10001')
-    await page.getByLabel('City', { exact: true }).fill('New York')
-    await page.getByLabel('Country', { exact: true }).selectOption('us')
-    await page.getByRole('button', { name: 'Continue to delivery' }).click()
-    await page.getByRole('heading', { name: '2. Delivery' }).waitFor()
-    await page.locator('input[name=shipping_option]').first().click()
-    await page.getByRole('heading', { name: '3. Payment' }).waitFor()
-    expect(await unlabelledFields(page)).toEqual([])
-  }
+  /** Opens the product page, picks a size and adds it to the cart. */
+  const addToCart = (page: Page, size: string) => addToShopCart(page, shop, size)
 
   async function fillAddressAndPay(page: Page, email: string) {
     await fillAddressAndChooseDelivery(page, email)
@@ -232,17 +202,48 @@ describe('starter storefront', () => {
     await page.close()
   })
 
-  it('lets a shopper register, buy, and find the order with its status in the account', async () => {
+  it('lets a shopper buy as a guest, register with that email, confirm it, and follow the order to shipped', async () => {
     const { page, errors } = await openPage(browser)
-    await page.goto(`${shop}/account`)
-    await page.getByRole('tab', { name: 'Create account' }).click()
+    // Found by search, bought as a guest.
+    await findBySearch(page)
+    await pickAndAdd(page, 'L')
+    await page.goto(`${shop}/cart`)
+    await fillAddressAndPay(page, 'grace@example.com')
+    const number = (await page.locator('strong', { hasText: /^#\d+$/ }).textContent())!
+    const orderId = /\/order\/([^/]+)\/confirmed/.exec(page.url())![1]!
+
+    await screenshot(page, 'guest-order-confirmed-1280')
+    // Registers from the confirmation page, with the order's email already filled in.
+    await page.getByRole('link', { name: 'Create an account to track this order' }).click()
+    await expect(page.getByLabel('Email', { exact: true }).inputValue()).resolves.toBe('grace@example.com')
     await page.getByLabel('First name', { exact: true }).fill('Grace')
     await page.getByLabel('Last name', { exact: true }).fill('Hopper')
-    await page.getByLabel('Email', { exact: true }).fill('grace@example.com')
     await page.getByLabel('Password', { exact: true }).fill('a long enough password')
     await page.getByRole('button', { name: 'Create account' }).click()
     await page.getByRole('heading', { name: 'Hello, Grace' }).waitFor()
+    // Registering proves nothing about the email: the guest order waits for the code.
+    await page.getByRole('heading', { name: 'Confirm your email' }).waitFor()
     await page.getByText('No orders yet.').waitFor()
+    expect(await unlabelledFields(page)).toEqual([])
+    await screenshot(page, 'account-confirm-email-1280')
+
+    await page
+      .getByLabel('Confirmation code', { exact: true })
+      .fill(await emailedCode(app, 'grace@example.com', /Confirm your email/))
+    await page.getByRole('button', { name: 'Confirm email' }).click()
+    const row = page.getByRole('row', { name: new RegExp(number) })
+    await row.waitFor()
+    await expect(row.getByTestId('order-status').textContent()).resolves.toBe('placed')
+    await expect(page.getByRole('heading', { name: 'Confirm your email' }).count()).resolves.toBe(0)
+
+    // The merchant ships it; the shopper sees it shipped.
+    const orders = app.container.resolve<OrderShipping>('orderService')
+    const fulfilled = await orders.createFulfillment(orderId)
+    await orders.createShipment(orderId, fulfilled.fulfillments[0]!.id, ['1Z999AA10123456784'])
+    await page.reload()
+    await expect(row.getByTestId('order-status').textContent()).resolves.toBe('shipped')
+    await screenshot(page, 'account-orders-1280')
+
     await page.getByRole('button', { name: 'Add an address' }).click()
     await page.getByLabel('First name', { exact: true }).fill('Grace')
     await page.getByLabel('Last name', { exact: true }).fill('Hopper')
@@ -253,26 +254,6 @@ describe('starter storefront', () => {
     expect(await unlabelledFields(page)).toEqual([])
     await page.getByRole('button', { name: 'Save address' }).click()
     await page.getByText(/Grace Hopper, 1 Navy Yard, 20374 Washington, US/).waitFor()
-
-    await addToCart(page, 'L')
-    await page.goto(`${shop}/cart`)
-    await fillAddressAndPay(page, 'grace@example.com')
-    const number = (await page.locator('strong', { hasText: /^#\d+$/ }).textContent())!
-
-    const orderId = /\/order\/([^/]+)\/confirmed/.exec(page.url())![1]!
-
-    await page.getByRole('link', { name: 'Account' }).click()
-    const row = page.getByRole('row', { name: new RegExp(number) })
-    await row.waitFor()
-    await expect(row.getByTestId('order-status').textContent()).resolves.toBe('placed')
-
-    // The merchant ships it; the shopper sees it shipped.
-    const orders = app.container.resolve<OrderShipping>('orderService')
-    const fulfilled = await orders.createFulfillment(orderId)
-    await orders.createShipment(orderId, fulfilled.fulfillments[0]!.id, ['1Z999AA10123456784'])
-    await page.reload()
-    await expect(row.getByTestId('order-status').textContent()).resolves.toBe('shipped')
-    await screenshot(page, 'account-orders-1280')
     expect(errors).toEqual([])
     await page.close()
   })

@@ -27,24 +27,33 @@ export function addStorefrontAssets(config: ShopwrightConfig, storefront: Storef
   config.http.static.push({ prefix: STOREFRONT_BASE, dir: storefront.storefrontAssets, spa: false })
 }
 
+/** What each payment provider lets the storefront's page know (publishable keys, client ids): public values only. */
+function paymentBrowserSettings(providers: Providers): Record<string, Record<string, string>> {
+  const settings: Record<string, Record<string, string>> = {}
+  for (const provider of providers.payment.list()) {
+    const config = provider.browserConfig?.()
+    if (config) settings[provider.id] = config
+  }
+  return settings
+}
+
 /**
  * After the app is created, before it listens: the storefront's pages, and `/` sends shoppers to
  * them. The publishable key is STOREFRONT_PUBLISHABLE_KEY, else the store's first active key; the
- * sign-in buttons shown are the auth providers configured. Answers false when there is no key yet.
+ * sign-in buttons shown are the auth providers configured, and the page gets the payment providers' public browser settings. Answers false when there is no key yet.
  */
 export async function mountStorefront(app: Shopwright, storefront: StorefrontModule): Promise<boolean> {
   const publishableKey =
     process.env.STOREFRONT_PUBLISHABLE_KEY ||
     (await app.container.resolve<SalesChannelService>('salesChannelService').firstActivePublishableKey())
   if (!publishableKey) return false
+  const providers = app.container.resolve<Providers>('providers')
   const shop = await storefront.createStorefront({
     apiUrl: () => app.url(),
     publishableKey,
     base: STOREFRONT_BASE,
-    authProviders: app.container
-      .resolve<Providers>('providers')
-      .auth.list()
-      .map((provider) => provider.id),
+    authProviders: providers.auth.list().map((provider) => provider.id),
+    payments: paymentBrowserSettings(providers),
   })
   app.http.use(servePages(STOREFRONT_BASE, shop.handle))
   app.http.use(async (ctx, next) => (ctx.path === '/' ? ctx.redirect(`${STOREFRONT_BASE}/`) : next()))

@@ -95,6 +95,7 @@ export type {
   InitiatePaymentInput,
   InitiatePaymentResult,
   PaymentAmountInput,
+  PaymentBrowserConfig,
   PaymentCallContext,
   PaymentCallInput,
   PaymentData,

@@ -15,6 +15,8 @@ const settings: StorefrontSettings = rendered ?? {
   publishableKey: import.meta.env.VITE_PUBLISHABLE_KEY ?? '',
   base: '/shop',
   authProviders: (import.meta.env.VITE_AUTH_PROVIDERS ?? '').split(',').filter(Boolean),
+  // Run alone (npm run dev), the shop has no server to give it payment settings: card and PayPal are off.
+  payments: {},
 }
 const store = new StoreClient(settings, true)
 const router = createBrowserRouter(createRoutes(store), {

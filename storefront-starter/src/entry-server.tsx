@@ -79,6 +79,7 @@ export async function renderPage(request: Request, options: RenderOptions): Prom
     publishableKey: options.publishableKey,
     base: options.base,
     authProviders: options.authProviders,
+    payments: options.payments,
   }
   const html = `<!doctype html>
 <html lang="en">

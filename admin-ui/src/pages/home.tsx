@@ -3,7 +3,7 @@ import { useMemo } from 'react'
 import { Link } from 'react-router'
 import { queryString } from '../api'
 import { formatMoney, formatNumber } from '../format'
-import { useResource, useRoutes } from '../hooks'
+import { useOptionalResource, useResource, useRoutes } from '../hooks'
 import type { ListPage, Order } from '../types'
 import { EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 
@@ -47,7 +47,7 @@ function topProducts(orders: Order[]) {
 export function HomePage() {
   const routes = useRoutes()
   const hasOrders = routes?.has('GET /admin/orders') ?? false
-  const products = useResource<ListPage>('/admin/products?limit=0')
+  const products = useOptionalResource<ListPage>('GET /admin/products', '/admin/products?limit=0')
   const month = useResource<ListPage & { orders: Order[] }>(
     hasOrders
       ? `/admin/orders${queryString({ limit: MONTH_SAMPLE, created_at: { gte: startOfMonth().toISOString() } })}`
@@ -69,7 +69,8 @@ export function HomePage() {
       <ErrorNotice error={month.error} />
       {routes && !hasOrders && (
         <EmptyState title="No sales to show yet">
-          Today's and this month's sales, orders and top products show here once this server takes orders.
+          Today's and this month's sales, orders and top products show here for staff who may see orders, once
+          this server takes them.
         </EmptyState>
       )}
       {hasOrders && !month.data && <Loading />}

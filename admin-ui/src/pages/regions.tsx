@@ -1,10 +1,12 @@
-// Regions: where the shop sells, in which currency, to which countries.
+// Regions: where the shop sells, in which currency, to which countries, and how shoppers there pay.
 import { useState } from 'react'
+import { Link } from 'react-router'
 import { api } from '../api'
 import { useChange, useResource } from '../hooks'
 import type { ListPage, Region } from '../types'
 import { CheckboxField, errorsOf, type FieldErrors, Form, TextField, useForm } from '../ui/form'
 import { DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
+import { providerName } from './payment-providers'
 
 export function RegionsPage() {
   const list = useResource<ListPage & { regions: Region[] }>('/admin/regions?limit=200')
@@ -61,6 +63,7 @@ export function RegionsPage() {
             'Region',
             'Currency',
             { label: 'Countries', wide: true },
+            { label: 'Payment', wide: true },
             { label: 'Actions', hidden: true },
           ]}
         >
@@ -70,6 +73,12 @@ export function RegionsPage() {
               <td>{region.currency_code.toUpperCase()}</td>
               <td className="hide-sm">
                 {region.countries.map((country) => country.display_name).join(', ') || '—'}
+              </td>
+              <td className="hide-sm">
+                <Link to="/payment-providers">
+                  {region.payment_providers.map((provider) => providerName(provider.id)).join(', ') ||
+                    'none: shoppers cannot pay'}
+                </Link>
               </td>
               <td className="cell-actions">
                 <button type="button" className="link danger-text" onClick={() => void remove(region)}>

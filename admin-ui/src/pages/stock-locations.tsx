@@ -1,9 +1,10 @@
-// Stock locations: the warehouses and shops that hold stock.
+// Stock locations: the warehouses and shops that hold stock, and the sales channels each serves (what a
+// channel's storefront shows as in stock, and where its orders are reserved).
 import { useState } from 'react'
 import { api } from '../api'
-import { useOptionalResource } from '../hooks'
-import type { StockLocation } from '../types'
-import { errorsOf, Form, TextField, useForm } from '../ui/form'
+import { useChange, useOptionalResource, usePendingChoices, useRoutes } from '../hooks'
+import type { SalesChannel, StockLocation } from '../types'
+import { CheckboxField, errorsOf, Form, TextField, useForm } from '../ui/form'
 import { EmptyState, ErrorNotice, PageHeader, Section } from '../ui/page'
 
 export function StockLocationsPage() {
@@ -15,6 +16,23 @@ export function StockLocationsPage() {
   const [name, setName] = useState('')
   const [created, setCreated] = useState<StockLocation[]>([])
   const locations = list.data?.stock_locations ?? created
+  const channels = useOptionalResource<{ sales_channels: SalesChannel[] }>(
+    'GET /admin/sales-channels',
+    '/admin/sales-channels?limit=200',
+  ).data?.sales_channels
+  const linkable = useRoutes()?.has('POST /admin/stock-locations/{id}/sales-channels') ?? false
+  const { problem, run: change } = useChange(list.reload)
+  const { pending, hold } = usePendingChoices()
+
+  async function serve(location: StockLocation, channel: SalesChannel, serves: boolean) {
+    await hold(`${location.id} ${channel.id}`, serves, () =>
+      change(() =>
+        api('POST', `/admin/stock-locations/${location.id}/sales-channels`, {
+          [serves ? 'add' : 'remove']: [channel.id],
+        }),
+      ),
+    )
+  }
 
   async function send() {
     const { stock_location } = await api<{ stock_location: StockLocation }>(
@@ -41,10 +59,34 @@ export function StockLocationsPage() {
       ) : (
         <ul className="plain-list">
           {locations.map((location) => (
-            <li key={location.id}>{location.name}</li>
+            <li key={location.id}>
+              {location.name}
+              {linkable && channels && channels.length > 0 && (
+                <fieldset className="inline-choices">
+                  <legend className="visually-hidden">Sales channels {location.name} serves</legend>
+                  {channels.map((channel) => (
+                    <CheckboxField
+                      key={channel.id}
+                      label={`${location.name} serves ${channel.name}`}
+                      checked={
+                        pending[`${location.id} ${channel.id}`] ??
+                        location.sales_channel_ids?.includes(channel.id) ??
+                        false
+                      }
+                      disabled={`${location.id} ${channel.id}` in pending}
+                      onChange={(serves) => void serve(location, channel, serves)}
+                    />
+                  ))}
+                </fieldset>
+              )}
+            </li>
           ))}
         </ul>
       )}
+      {linkable && locations.length > 0 && (
+        <p className="muted">A sales channel served by no location sells the stock of every location.</p>
+      )}
+      <ErrorNotice error={problem} />
       <Section title="New stock location">
         <Form
           formClassName="grid-2"

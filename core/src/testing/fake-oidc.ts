@@ -3,9 +3,9 @@
 // token (one use per code, client credentials, redirect URI and PKCE checked, OAuth error bodies),
 // userinfo and JWKS — with ID tokens signed RS256.
 import { createHash, randomBytes } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { exportJWK, generateKeyPair, SignJWT } from 'jose'
+import { FakeProviderServer, readBody } from './fake-provider-server'
 
 export interface FakeUser {
   sub: string
@@ -41,9 +41,19 @@ export interface FakeOidcServer {
 }
 
 async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
-  let body = ''
-  for await (const chunk of request) body += chunk
-  return new URLSearchParams(body)
+  return new URLSearchParams(await readBody(request))
+}
+
+class OidcServer extends FakeProviderServer {
+  constructor(
+    private readonly respond: (request: IncomingMessage, response: ServerResponse) => Promise<unknown>,
+  ) {
+    super('FakeOidc')
+  }
+
+  protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    await this.respond(request, response)
+  }
 }
 
 export async function startFakeOidc(options: FakeOidcOptions): Promise<FakeOidcServer> {
@@ -55,12 +65,6 @@ export async function startFakeOidc(options: FakeOidcOptions): Promise<FakeOidcS
   let nextUser: FakeUser | undefined
   let url = ''
 
-  const server: Server = createServer((request, response) => {
-    handle(request, response).catch((error: Error) => {
-      response.writeHead(500, { 'content-type': 'application/json' })
-      response.end(JSON.stringify({ error: 'server_error', error_description: error.message }))
-    })
-  })
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const requestUrl = new URL(request.url ?? '/', url)
     const json = (status: number, body: unknown) => {
@@ -142,8 +146,8 @@ export async function startFakeOidc(options: FakeOidcOptions): Promise<FakeOidcS
     if (request.method === 'GET' && requestUrl.pathname === '/jwks') return json(200, { keys: [jwk] })
     json(404, { error: 'not_found' })
   }
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const server = new OidcServer(handle)
+  url = await server.start()
 
   return {
     url,
@@ -157,10 +161,6 @@ export async function startFakeOidc(options: FakeOidcOptions): Promise<FakeOidcS
         throw new Error(`authorize answered ${response.status}: ${await response.text()}`)
       return new URL(response.headers.get('location')!)
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      }),
+    close: () => server.stop(),
   }
 }

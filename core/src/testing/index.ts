@@ -11,6 +11,7 @@ import type { ShopwrightConfigInput } from '../kernel/config'
 import type { PluginEntry } from '../kernel/plugin'
 import { createShopwright, type Role, type Shopwright } from '../kernel/shopwright'
 import type { AuthService } from '../modules/auth/service'
+import type { SalesChannelService } from '../modules/sales-channel/service'
 import type { UserService } from '../modules/user/service'
 
 export interface TestDatabase {
@@ -92,6 +93,11 @@ export interface TestApp extends Shopwright {
   redisPrefix: string
   /** Headers that call /admin routes as an owner (a secret API key made for this app). */
   adminHeaders: Record<string, string>
+  /**
+   * What every /store route asks for: an `x-publishable-api-key` header, with a key (made on first
+   * use) for a sales channel of its own.
+   */
+  storeHeaders(): Promise<Record<string, string>>
   /** A staff user with this role (signed in): its id and the headers to call as them. */
   createStaff(
     role: string,
@@ -154,6 +160,16 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       { id: null, role: undefined },
     )
   testApp.adminHeaders = { authorization: `Bearer ${adminSecret}` }
+  let storeHeaders: Promise<Record<string, string>> | undefined
+  testApp.storeHeaders = () => {
+    storeHeaders ??= (async () => {
+      const channels = app.container.resolve<SalesChannelService>('salesChannelService')
+      const channel = await channels.createSalesChannel({ name: 'Test storefront' })
+      const key = await channels.createPublishableKey({ title: 'Test', sales_channel_ids: [channel.id] })
+      return { 'x-publishable-api-key': key.token }
+    })()
+    return storeHeaders
+  }
   testApp.createStaff = async (role, email = `${role}-${randomBytes(4).toString('hex')}@staff.test`) => {
     const password = randomBytes(12).toString('hex')
     const user = await app.container.resolve<UserService>('userService').createUser({ email, password, role })
@@ -170,6 +186,31 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     }
   }
   return testApp
+}
+
+/** What emailedCode reads: the local notification outbox (the notification module's service). */
+interface LocalOutbox {
+  listOutbox(filter: { recipient: string; limit: number; offset: number }): Promise<{
+    messages: Array<{ subject: string | null; text: string }>
+  }>
+}
+
+/**
+ * The 6-digit code in the newest message to `recipient` whose subject matches, read from the local
+ * notification outbox as a shopper reads their inbox; waits until `count` such messages have arrived.
+ */
+export async function emailedCode(
+  app: Shopwright,
+  recipient: string,
+  subject: RegExp,
+  { count = 1 }: { count?: number } = {},
+): Promise<string> {
+  const outbox = app.container.resolve<LocalOutbox>('notificationService')
+  return eventually(async () => {
+    const { messages } = await outbox.listOutbox({ recipient, limit: 50, offset: 0 })
+    const matching = messages.filter((message) => subject.test(message.subject ?? message.text))
+    return matching.length >= count ? /\b(\d{6})\b/.exec(matching[0]!.text)?.[1] : undefined
+  })
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */

@@ -11,6 +11,7 @@ const client = { clientId: 'shop-client.apps.example', clientSecret: 'google-cli
 describe('sign in with Google', () => {
   let fake: FakeOidcServer
   let app: TestApp
+  let store: Record<string, string>
 
   beforeAll(async () => {
     fake = await startFakeOidc({ ...client, clientAuth: 'basic' })
@@ -28,6 +29,7 @@ describe('sign in with Google', () => {
         ],
       ],
     })
+    store = await app.storeHeaders()
   })
   afterAll(async () => {
     await app?.close()
@@ -69,7 +71,7 @@ describe('sign in with Google', () => {
     expect(signedIn.status).toBe(200)
     expect(signedIn.body.refresh_token).toMatch(/^rt_/)
     const me = await app.request('GET', '/store/customers/me', {
-      headers: { authorization: `Bearer ${signedIn.body.token}` },
+      headers: { ...store, authorization: `Bearer ${signedIn.body.token}` },
     })
     expect(me.body.customer).toMatchObject({
       email: 'jane@example.com',
@@ -115,12 +117,12 @@ describe('sign in with Google', () => {
     })
     const existing = await app.request('POST', '/store/customers', {
       body: { first_name: 'Lin' },
-      headers: { authorization: `Bearer ${registration.body.token}` },
+      headers: { ...store, authorization: `Bearer ${registration.body.token}` },
     })
     const { back } = await consent({ sub: 'g-5', email: 'linked@example.com', email_verified: true })
     const signedIn = await callback(back)
     const me = await app.request('GET', '/store/customers/me', {
-      headers: { authorization: `Bearer ${signedIn.body.token}` },
+      headers: { ...store, authorization: `Bearer ${signedIn.body.token}` },
     })
     expect(me.body.customer.id).toBe(existing.body.customer.id)
     const customers = await app.request('GET', '/admin/customers?email=linked@example.com', {

@@ -11,6 +11,7 @@ const client = { clientId: 'linkedin-client', clientSecret: 'linkedin-client-sec
 describe('sign in with LinkedIn', () => {
   let fake: FakeOidcServer
   let app: TestApp
+  let store: Record<string, string>
 
   beforeAll(async () => {
     fake = await startFakeOidc({ ...client, clientAuth: 'body' })
@@ -27,6 +28,7 @@ describe('sign in with LinkedIn', () => {
         ],
       ],
     })
+    store = await app.storeHeaders()
   })
   afterAll(async () => {
     await app?.close()
@@ -53,7 +55,7 @@ describe('sign in with LinkedIn', () => {
     const signedIn = await callback(back)
     expect(signedIn.status).toBe(200)
     const me = await app.request('GET', '/store/customers/me', {
-      headers: { authorization: `Bearer ${signedIn.body.token}` },
+      headers: { ...store, authorization: `Bearer ${signedIn.body.token}` },
     })
     expect(me.body.customer).toMatchObject({ email: 'member@example.com', first_name: 'Mem' })
     expect(fake.tokenRequests.at(-1)?.get('client_secret')).toBe(client.clientSecret)
@@ -91,7 +93,7 @@ describe('sign in with LinkedIn', () => {
     const ids = await Promise.all(
       [first, otherSub].map(async (signedIn) => {
         const me = await app.request('GET', '/store/customers/me', {
-          headers: { authorization: `Bearer ${signedIn.body.token}` },
+          headers: { ...store, authorization: `Bearer ${signedIn.body.token}` },
         })
         return me.body.customer.id
       }),

@@ -131,6 +131,22 @@ describe('a PayPal checkout', () => {
     ])
   })
 
+  it('voids the rest of the authorization when an order captured in part is canceled', async () => {
+    const cart = await cartPayingWithPayPal()
+    const orderId = String(cart.session.data.id)
+    fake.approve(orderId)
+    const placed = await complete(cart.id)
+    await admin('POST', `/admin/orders/${placed.body.order.id}/capture`, { amount: 1_000 })
+    const payments = () => fake.order(orderId)?.purchase_units[0]?.payments
+    expect(payments()?.authorizations[0]?.status).toBe('PARTIALLY_CAPTURED')
+
+    const { order } = await admin('POST', `/admin/orders/${placed.body.order.id}/cancel`)
+
+    expect(order).toMatchObject({ status: 'canceled', payment_status: 'refunded' })
+    expect(payments()?.authorizations[0]?.status).toBe('VOIDED')
+    expect(payments()?.refunds.map((refund) => refund.amount.value)).toEqual(['10.00'])
+  })
+
   it('rejects a webhook PayPal did not send with 401', async () => {
     const cart = await cartPayingWithPayPal()
     const orderId = String(cart.session.data.id)

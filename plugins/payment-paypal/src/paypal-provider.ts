@@ -23,6 +23,7 @@ import {
   InvalidDataError,
   NotFoundError,
   type PaymentAmountInput,
+  type PaymentBrowserConfig,
   type PaymentCallInput,
   type PaymentData,
   PaymentDeclinedError,
@@ -56,6 +57,12 @@ export const paypalOptionsSchema = z.object({
     .url({ protocol: /^https?$/ })
     .optional()
     .describe("Where the PayPal API is, e.g. a local fake's URL; the environment's own API when absent."),
+  scriptUrl: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe(
+      "Where the storefront loads PayPal's JS SDK from; the environment's own when absent (tests serve a fake).",
+    ),
   returnUrl: z
     .url()
     .optional()
@@ -151,6 +158,12 @@ export class PayPalPaymentProvider implements PaymentProvider {
     })
     this.orders = new OrdersController(this.client)
     this.payments = new PaymentsController(this.client)
+  }
+
+  /** The client id is public by design: PayPal's JS SDK sends it from every shopper's browser. */
+  browserConfig(): PaymentBrowserConfig {
+    const { clientId, environment, scriptUrl } = this.options
+    return { clientId, environment, ...(scriptUrl && { scriptUrl }) }
   }
 
   async initiatePayment({

@@ -4,7 +4,7 @@ import type { Providers } from '@shopwright/core'
 import { loadPlugins } from '@shopwright/core'
 import { createTestApp } from '@shopwright/core/testing'
 import { describe, expect, it } from 'vitest'
-import paypalPlugin, { paypalOptionsSchema } from './index'
+import paypalPlugin, { PayPalPaymentProvider, paypalOptionsSchema } from './index'
 
 const goodOptions = {
   clientId: 'shopwright-client',
@@ -38,6 +38,12 @@ describe('the payment-paypal plugin', () => {
     } finally {
       await app.close()
     }
+  })
+
+  it('gives the storefront the client id and environment, never the client secret', () => {
+    const provider = new PayPalPaymentProvider(paypalOptionsSchema.parse(goodOptions))
+
+    expect(provider.browserConfig()).toEqual({ clientId: 'shopwright-client', environment: 'sandbox' })
   })
 
   it('has every option in its documentation page', () => {

@@ -237,6 +237,29 @@ describe('a Stripe checkout, authorizing and capturing later', () => {
     expect(order.payment_status).toBe('partially_refunded')
   })
 
+  it('cancels an order captured in part: refunds the capture, and Stripe holds nothing more', async () => {
+    const cart = await cartPayingWithStripe(authorizingShop)
+    const intentId = String(cart.session.data.id)
+    await storefrontStripe.paymentIntents.confirm(intentId, { payment_method: 'pm_card_visa' })
+    const { body } = await complete(authorizingShop, cart.id)
+    await admin(authorizingShop, 'POST', `/admin/orders/${body.order.id}/capture`, { amount: 1_000 })
+    // Stripe released the rest of the authorization with that partial capture.
+    expect(fake.intent(intentId)).toMatchObject({ status: 'succeeded', amount_capturable: 0 })
+
+    const canceled = await authorizingShop.app.request('POST', `/admin/orders/${body.order.id}/cancel`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    })
+
+    expect(canceled.status).toBe(200)
+    expect(canceled.body.order).toMatchObject({ status: 'canceled', payment_status: 'refunded' })
+    expect(fake.refundsFor(intentId).map((refund) => refund.amount)).toEqual([1_000])
+    expect(fake.intent(intentId)?.status).toBe('succeeded')
+    const cancels = fake.requests.filter(
+      (request) => request.path === `/v1/payment_intents/${intentId}/cancel`,
+    )
+    expect(cancels).toEqual([])
+  })
+
   it('leaves the cart usable after a declined card, and the next card places the order', async () => {
     const cart = await cartPayingWithStripe(authorizingShop, { payment_method: 'pm_card_chargeDeclined' })
 

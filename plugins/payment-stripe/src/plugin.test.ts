@@ -4,7 +4,7 @@ import type { Providers } from '@shopwright/core'
 import { loadPlugins } from '@shopwright/core'
 import { createTestApp } from '@shopwright/core/testing'
 import { describe, expect, it } from 'vitest'
-import stripePlugin, { stripeOptionsSchema } from './index'
+import stripePlugin, { StripePaymentProvider, stripeOptionsSchema } from './index'
 
 const goodOptions = { apiKey: 'sk_test_shopwright', webhookSecret: 'whsec_shopwright' }
 
@@ -40,6 +40,33 @@ describe('the payment-stripe plugin', () => {
     } finally {
       await app.close()
     }
+  })
+
+  it('stops boot on a publishable key of another mode than the API key', async () => {
+    const loading = loadPlugins([[stripePlugin, { ...goodOptions, publishableKey: 'pk_live_shopwright' }]])
+
+    await expect(loading).rejects.toThrow(/option "publishableKey": must be in the same mode/)
+  })
+
+  it('gives the storefront the publishable key and where Stripe.js loads from, never the secret key', () => {
+    const provider = new StripePaymentProvider(
+      stripeOptionsSchema.parse({
+        ...goodOptions,
+        publishableKey: 'pk_test_shopwright',
+        scriptUrl: 'http://127.0.0.1:1/stripe.js',
+      }),
+    )
+
+    expect(provider.browserConfig()).toEqual({
+      publishableKey: 'pk_test_shopwright',
+      scriptUrl: 'http://127.0.0.1:1/stripe.js',
+    })
+  })
+
+  it('gives the storefront nothing without a publishable key, so it offers no card payment', () => {
+    const provider = new StripePaymentProvider(stripeOptionsSchema.parse(goodOptions))
+
+    expect(provider.browserConfig()).toBeUndefined()
   })
 
   it('has every option in its documentation page', () => {

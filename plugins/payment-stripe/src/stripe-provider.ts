@@ -8,6 +8,7 @@ import {
   InvalidDataError,
   NotFoundError,
   type PaymentAmountInput,
+  type PaymentBrowserConfig,
   type PaymentCallInput,
   type PaymentData,
   PaymentDeclinedError,
@@ -22,46 +23,70 @@ import {
 import Stripe from 'stripe'
 import { z } from 'zod'
 
-export const stripeOptionsSchema = z.object({
-  apiKey: z
-    .string()
-    .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…, rk_…)')
-    .describe('A secret (`sk_…`) or restricted (`rk_…`) API key.'),
-  webhookSecret: z
-    .string()
-    .regex(/^whsec_\w+$/, "must be the webhook endpoint's signing secret (whsec_…)")
-    .describe(
-      'The signing secret (`whsec_…`) of the webhook endpoint that points at `/hooks/payment/stripe`.',
-    ),
-  apiBase: z
-    .url({ protocol: /^https?$/ })
-    .optional()
-    .describe(
-      "Where the Stripe API is, e.g. `http://127.0.0.1:12111` for a local fake; Stripe's own API when absent.",
-    ),
-  capture: z
-    .boolean()
-    .default(false)
-    .describe(
-      "Capture when the shopper pays (Stripe's automatic capture) instead of only authorizing and capturing from the order later.",
-    ),
-  maxNetworkRetries: z
-    .number()
-    .int()
-    .min(0)
-    .max(10)
-    .default(2)
-    .describe(
-      'Retries of a request that failed on the network or with a 5xx, with the same idempotency key.',
-    ),
-  timeoutMs: z.number().int().positive().default(30_000).describe('Time one request to Stripe may take.'),
-  webhookToleranceSeconds: z
-    .number()
-    .int()
-    .positive()
-    .default(300)
-    .describe("How old a webhook's signed timestamp may be before it is rejected as a replay."),
-})
+export const stripeOptionsSchema = z
+  .object({
+    apiKey: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…, rk_…)')
+      .describe('A secret (`sk_…`) or restricted (`rk_…`) API key.'),
+    publishableKey: z
+      .string()
+      .regex(/^pk_(test|live)_\w+$/, 'must be a Stripe publishable key (pk_test_…, pk_live_…)')
+      .optional()
+      .describe(
+        "The publishable key (`pk_…`) the storefront's Stripe.js uses; without it the storefront offers no card payment.",
+      ),
+    scriptUrl: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe("Where the storefront loads Stripe.js from; Stripe's own when absent (tests serve a fake)."),
+    webhookSecret: z
+      .string()
+      .regex(/^whsec_\w+$/, "must be the webhook endpoint's signing secret (whsec_…)")
+      .describe(
+        'The signing secret (`whsec_…`) of the webhook endpoint that points at `/hooks/payment/stripe`.',
+      ),
+    apiBase: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .describe(
+        "Where the Stripe API is, e.g. `http://127.0.0.1:12111` for a local fake; Stripe's own API when absent.",
+      ),
+    capture: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Capture when the shopper pays (Stripe's automatic capture) instead of only authorizing and capturing from the order later.",
+      ),
+    maxNetworkRetries: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(2)
+      .describe(
+        'Retries of a request that failed on the network or with a 5xx, with the same idempotency key.',
+      ),
+    timeoutMs: z.number().int().positive().default(30_000).describe('Time one request to Stripe may take.'),
+    webhookToleranceSeconds: z
+      .number()
+      .int()
+      .positive()
+      .default(300)
+      .describe("How old a webhook's signed timestamp may be before it is rejected as a replay."),
+  })
+  .refine(
+    (options) => !options.publishableKey || keyMode(options.publishableKey) === keyMode(options.apiKey),
+    {
+      message: 'must be in the same mode (test or live) as apiKey',
+      path: ['publishableKey'],
+    },
+  )
+
+/** `test` or `live`, as a Stripe key says. */
+function keyMode(key: string): string | undefined {
+  return /^\w+?_(test|live)_/.exec(key)?.[1]
+}
 
 export type StripeOptions = z.output<typeof stripeOptionsSchema>
 
@@ -101,6 +126,11 @@ export class StripePaymentProvider implements PaymentProvider {
       appInfo: { name: 'Shopwright' },
       ...(base && { host: base.hostname, port: base.port || (protocol === 'http' ? 80 : 443), protocol }),
     })
+  }
+
+  browserConfig(): PaymentBrowserConfig | undefined {
+    const { publishableKey, scriptUrl } = this.options
+    return publishableKey ? { publishableKey, ...(scriptUrl && { scriptUrl }) } : undefined
   }
 
   async initiatePayment({
@@ -173,7 +203,7 @@ export class StripePaymentProvider implements PaymentProvider {
     amount,
   }: PaymentCallInput & { amount?: number }): Promise<PaymentResult> {
     const id = intentId(data)
-    const intent = await this.settledOr(id, 'succeeded', () =>
+    const intent = await this.settledOr(id, ['succeeded'], () =>
       this.stripe.paymentIntents.capture(id, amount === undefined ? {} : { amount_to_capture: amount }, {
         idempotencyKey: operationKey(context.idempotency_key, 'capture'),
       }),
@@ -196,9 +226,14 @@ export class StripePaymentProvider implements PaymentProvider {
     }
   }
 
+  /**
+   * Cancels the intent, releasing what it holds. An intent already `succeeded` holds nothing more:
+   * Stripe released the rest of a partial capture when it captured, so it is answered as it is.
+   */
   async cancelPayment({ data, context }: PaymentCallInput): Promise<PaymentResult> {
+    if (data.status === 'succeeded') return resultOf(await this.retrieve(data))
     const id = intentId(data)
-    const intent = await this.settledOr(id, 'canceled', () =>
+    const intent = await this.settledOr(id, ['canceled', 'succeeded'], () =>
       this.stripe.paymentIntents.cancel(
         id,
         {},
@@ -249,12 +284,12 @@ export class StripePaymentProvider implements PaymentProvider {
   }
 
   /**
-   * Runs a capture or cancel; when Stripe refuses it because the intent already is `status` (a
-   * webhook or another process got there first), answers with the intent as it is.
+   * Runs a capture or cancel; when Stripe refuses it because the intent already is in one of
+   * `settled` (a webhook or another process got there first), answers with the intent as it is.
    */
   private async settledOr(
     id: string,
-    status: Stripe.PaymentIntent.Status,
+    settled: Stripe.PaymentIntent.Status[],
     request: () => Promise<Stripe.PaymentIntent>,
   ): Promise<Stripe.PaymentIntent> {
     try {
@@ -262,7 +297,7 @@ export class StripePaymentProvider implements PaymentProvider {
     } catch (error) {
       if (!(error instanceof InvalidDataError)) throw error
       const intent = await this.call(() => this.stripe.paymentIntents.retrieve(id))
-      if (intent.status === status) return intent
+      if (settled.includes(intent.status)) return intent
       throw error
     }
   }

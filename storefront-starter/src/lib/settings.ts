@@ -7,6 +7,11 @@ export interface StorefrontSettings {
   base: string
   /** Sign-in providers the server has (google, linkedin): only their buttons are shown. */
   authProviders: string[]
+  /**
+   * The public browser settings of the server's payment providers, by provider id (e.g. pp_stripe:
+   * { publishableKey }, pp_paypal: { clientId, environment }); a script URL overrides the provider's own.
+   */
+  payments: Record<string, Record<string, string>>
 }
 
 /** The global that carries the settings from the server's HTML to the browser bundle. */

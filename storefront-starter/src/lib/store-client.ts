@@ -87,8 +87,14 @@ export class StoreClient {
     return { products, count }
   }
 
+  /** One product with its prices in the region and each variant's stock, as a product page shows them. */
   async productByHandle(handle: string, region: Region | undefined): Promise<Product | undefined> {
-    const { products } = await this.sdk.store.product.list({ handle, region_id: region?.id, limit: 1 })
+    const { products } = await this.sdk.store.product.list({
+      handle,
+      region_id: region?.id,
+      limit: 1,
+      fields: '*variants.calculated_price,+variants.inventory_quantity',
+    })
     return products[0]
   }
 

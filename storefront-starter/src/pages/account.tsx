@@ -1,7 +1,8 @@
 // The account: sign in (password, a one-time code by email, or Google/LinkedIn when the server has
-// them), register, and once signed in, order history with status and saved addresses.
+// them), register, and once signed in, the emailed code that confirms the email (which brings in the
+// orders placed as a guest with it), order history with status, and saved addresses.
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router'
 import { AddressFields, type AddressValues, addressFrom } from '../components/address-fields'
 import { Alert } from '../components/alert'
 import type { PageMeta } from '../lib/meta'
@@ -190,10 +191,15 @@ function SocialSignIn() {
   )
 }
 
-function Register() {
+/** What the order confirmation hands to the account page: register with the order's email. */
+export interface RegisterInvitation {
+  register: { email: string }
+}
+
+function Register({ email: invitedEmail = '' }: { email?: string }) {
   const { store } = useShop()
   const signedIn = useSignedIn()
-  const [values, setValues] = useState({ first_name: '', last_name: '', email: '', password: '' })
+  const [values, setValues] = useState({ first_name: '', last_name: '', email: invitedEmail, password: '' })
   const set = (name: keyof typeof values) => (value: string) => setValues({ ...values, [name]: value })
   const action = useAction('Could not create your account')
   const submit = (event: FormEvent) => {
@@ -250,8 +256,8 @@ function Register() {
   )
 }
 
-function Tabs(props: { tabs: Array<[string, ReactNode]>; label: string; small?: boolean }) {
-  const [current, setCurrent] = useState(0)
+function Tabs(props: { tabs: Array<[string, ReactNode]>; label: string; small?: boolean; initial?: number }) {
+  const [current, setCurrent] = useState(props.initial ?? 0)
   return (
     <div>
       <div className={props.small ? 'tabs tabs-small' : 'tabs'} role="tablist" aria-label={props.label}>
@@ -274,11 +280,13 @@ function Tabs(props: { tabs: Array<[string, ReactNode]>; label: string; small?: 
 }
 
 function SignedOut() {
+  const invited = (useLocation().state as RegisterInvitation | null)?.register
   return (
     <div className="auth-box">
       <h1>Your account</h1>
       <Tabs
         label="Sign in or register"
+        initial={invited ? 1 : 0}
         tabs={[
           [
             'Sign in',
@@ -294,27 +302,47 @@ function SignedOut() {
               <SocialSignIn />
             </div>,
           ],
-          ['Create account', <Register key="register" />],
+          ['Create account', <Register key="register" email={invited?.email} />],
         ]}
       />
     </div>
   )
 }
 
-function OrderHistory() {
+/** How long, after the email is confirmed, the history looks again for the guest orders joining it. */
+const GUEST_ORDERS_ARRIVE_MS = 10_000
+const GUEST_ORDERS_LOOK_EVERY_MS = 1_000
+
+/**
+ * The customer's orders. Guest orders join the account shortly after the email is confirmed (the
+ * server links them in the background), so until `arrivingUntil` the list is read again every second.
+ */
+function OrderHistory({ arrivingUntil = 0 }: { arrivingUntil?: number }) {
   const { store } = useShop()
   const [orders, setOrders] = useState<Order[]>()
   const [error, setError] = useState<string>()
   useEffect(() => {
-    store.sdk.store.order
-      .list({ limit: 50 })
-      .then(({ orders }) =>
-        setOrders(
-          (orders as Order[]).sort((a, b) => String(b.created_at).localeCompare(String(a.created_at))),
-        ),
-      )
-      .catch((failure) => setError(errorMessage(failure, 'Your orders could not be loaded')))
-  }, [store])
+    let stopped = false
+    const load = () =>
+      store.sdk.store.order
+        .list({ limit: 50 })
+        .then(({ orders }) => {
+          if (stopped) return
+          setOrders(
+            (orders as Order[]).sort((a, b) => String(b.created_at).localeCompare(String(a.created_at))),
+          )
+        })
+        .catch((failure) => setError(errorMessage(failure, 'Your orders could not be loaded')))
+    void load()
+    const timer = setInterval(() => {
+      if (Date.now() < arrivingUntil) void load()
+      else clearInterval(timer)
+    }, GUEST_ORDERS_LOOK_EVERY_MS)
+    return () => {
+      stopped = true
+      clearInterval(timer)
+    }
+  }, [store, arrivingUntil])
   return (
     <section className="panel" aria-labelledby="orders-heading">
       <h2 id="orders-heading">Orders</h2>
@@ -409,8 +437,91 @@ function Addresses({ customer }: { customer: Customer }) {
   )
 }
 
+interface Verification {
+  entity_id: string | null
+  status: 'verified' | 'unverified'
+}
+
+/** Whether the signed-in customer has confirmed their email (GET /auth/verification). */
+function useVerification(): [Verification | undefined, (verification: Verification) => void] {
+  const { store } = useShop()
+  const [verification, setVerification] = useState<Verification>()
+  useEffect(() => {
+    store.sdk.client
+      .fetch<{ verification: Verification }>('/auth/verification')
+      // Without an answer the account works all the same: it just does not ask for the code.
+      .then(
+        ({ verification }) => setVerification(verification),
+        () => undefined,
+      )
+  }, [store])
+  return [verification, setVerification]
+}
+
+/** The code emailed at registration; confirming it proves the email and brings in its guest orders. */
+function ConfirmEmail(props: { email: string; onConfirmed: () => void }) {
+  const { store } = useShop()
+  const [code, setCode] = useState('')
+  const [resent, setResent] = useState(false)
+  const action = useAction('That code did not work')
+  const confirm = (event: FormEvent) => {
+    event.preventDefault()
+    void action.run(async () => {
+      await store.sdk.client.fetch('/auth/verification/confirm', { method: 'POST', body: { code } })
+      props.onConfirmed()
+    })
+  }
+  const resend = () =>
+    void action.run(async () => {
+      await store.sdk.client.fetch('/auth/verification/request', {
+        method: 'POST',
+        body: { entity_id: props.email, entity_type: 'email' },
+      })
+      setResent(true)
+    })
+  return (
+    <section className="panel" aria-labelledby="confirm-heading">
+      <h2 id="confirm-heading">Confirm your email</h2>
+      <p className="muted">
+        We sent a 6-digit code to {props.email}. Enter it to confirm the address: orders you placed as a guest
+        with it then appear in your account.
+      </p>
+      <form onSubmit={confirm} aria-label="Confirm your email">
+        <Field
+          id="confirm-code"
+          label="Confirmation code"
+          autoComplete="one-time-code"
+          value={code}
+          onChange={setCode}
+          extra={{ inputMode: 'numeric', pattern: '\\d{6}', maxLength: 6 }}
+        />
+        {resent && (
+          <p className="muted" role="status">
+            A new code is on its way. It is valid for 10 minutes.
+          </p>
+        )}
+        <Alert message={action.error} />
+        <div className="inline">
+          <button type="submit" className="button button-primary" disabled={action.busy}>
+            Confirm email
+          </button>
+          <button type="button" className="button" disabled={action.busy} onClick={resend}>
+            Send a new code
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}
+
 function SignedIn({ customer }: { customer: Customer }) {
   const { signOut } = useShop()
+  const [verification, setVerification] = useVerification()
+  const [ordersArrivingUntil, setOrdersArrivingUntil] = useState(0)
+  const confirmed = () => {
+    setVerification({ entity_id: verification?.entity_id ?? null, status: 'verified' })
+    setOrdersArrivingUntil(Date.now() + GUEST_ORDERS_ARRIVE_MS)
+  }
   return (
     <div className="account">
       <div className="account-head">
@@ -420,7 +531,15 @@ function SignedIn({ customer }: { customer: Customer }) {
         </button>
       </div>
       <p className="muted">{customer.email}</p>
-      <OrderHistory />
+      {verification?.status === 'unverified' && (
+        <ConfirmEmail email={verification.entity_id ?? customer.email} onConfirmed={confirmed} />
+      )}
+      {ordersArrivingUntil > 0 && (
+        <p className="form-status" role="status">
+          Your email is confirmed. Orders you placed as a guest with it are being added to your account.
+        </p>
+      )}
+      <OrderHistory arrivingUntil={ordersArrivingUntil} />
       <Addresses customer={customer} />
     </div>
   )

@@ -10,7 +10,17 @@ import type { PageMeta } from '../lib/meta'
 import { formatMoney } from '../lib/money'
 import { type Cart, useShop } from '../lib/shop'
 import { EmptyCart, errorMessage } from './cart'
-import { confirmInBrowser, ensurePaymentScript, PAYMENT_LABELS, paymentKind } from './checkout-payment'
+import {
+  type CardField,
+  confirmCard,
+  PAYMENT_LABELS,
+  type PaymentSession,
+  PayPalButtons,
+  type PayPalOutcome,
+  paymentKind,
+  StripeCardField,
+  UNAVAILABLE,
+} from './checkout-payment'
 
 export const checkoutMeta = { meta: { title: 'Checkout' } satisfies PageMeta }
 
@@ -120,6 +130,9 @@ function PaymentStep({ cart }: { cart: Cart }) {
   const [providerId, setProviderId] = useState<string>()
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
+  const [cardField, setCardField] = useState<CardField>()
+  /** The PayPal session whose buttons are shown, once the shopper chose to pay with PayPal. */
+  const [paypalSession, setPaypalSession] = useState<PaymentSession>()
   useEffect(() => {
     store.sdk.store.payment
       .listPaymentProviders({ region_id: cart.region_id ?? '' })
@@ -130,33 +143,75 @@ function PaymentStep({ cart }: { cart: Cart }) {
       .catch((failure) => setError(errorMessage(failure, 'Payment methods could not be loaded')))
   }, [store, cart.region_id])
   const kind = paymentKind(providerId ?? '')
+  const browserSettings = providerId ? store.settings.payments[providerId] : undefined
 
-  const placeOrder = async () => {
+  /** Starts a payment session with the chosen provider for the cart's current total. */
+  const startSession = async (id: string): Promise<PaymentSession> => {
+    const { payment_collection } = await store.sdk.store.payment.initiatePaymentSession(cart, {
+      provider_id: id,
+    })
+    const session = payment_collection.payment_sessions?.find((entry) => entry.provider_id === id)
+    if (!session) throw new Error('The payment could not be started. Please try again.')
+    return session
+  }
+
+  /** Completes the cart once the provider holds the money; the order opens its confirmation. */
+  const completeOrder = async (): Promise<boolean> => {
+    const result = await store.sdk.store.cart.complete(cart.id)
+    if (result.type === 'order') {
+      forgetCart()
+      // A guest reads their order later with the token the Store API returned when it was placed.
+      const token = (result.order as { access_token?: string }).access_token
+      const query = token ? `?access_token=${encodeURIComponent(token)}` : ''
+      navigate(`/order/${result.order.id}/confirmed${query}`, { state: { order: result.order } })
+      return true
+    }
+    setError(result.error?.message ?? 'Your order could not be placed')
+    return false
+  }
+
+  const pay = async () => {
     if (!providerId) return
     setBusy(true)
     setError(undefined)
     try {
-      ensurePaymentScript(kind)
-      const { payment_collection } = await store.sdk.store.payment.initiatePaymentSession(cart, {
-        provider_id: providerId,
-      })
-      const session = payment_collection.payment_sessions?.find((entry) => entry.provider_id === providerId)
-      await confirmInBrowser(kind, session)
-      const result = await store.sdk.store.cart.complete(cart.id)
-      if (result.type === 'order') {
-        forgetCart()
-        // A guest reads their order later with the token the Store API returned when it was placed.
-        const token = (result.order as { access_token?: string }).access_token
-        const query = token ? `?access_token=${encodeURIComponent(token)}` : ''
-        navigate(`/order/${result.order.id}/confirmed${query}`, { state: { order: result.order } })
+      if ((kind === 'stripe' || kind === 'paypal') && !browserSettings) throw new Error(UNAVAILABLE[kind])
+      if (kind === 'stripe' && !cardField)
+        throw new Error('The card form is still loading. Please try again.')
+      const session = await startSession(providerId)
+      if (kind === 'paypal') {
+        setPaypalSession(session)
         return
       }
-      setError(result.error?.message ?? 'Your order could not be placed')
+      if (kind === 'stripe' && cardField) {
+        const refusal = await confirmCard(cardField, session)
+        // Stripe refused the card: no order, and the shopper may try another card.
+        if (refusal) return setError(refusal)
+      }
+      await completeOrder()
     } catch (failure) {
       setError(errorMessage(failure, 'Your order could not be placed'))
     } finally {
       setBusy(false)
     }
+  }
+
+  const paypalOutcome: PayPalOutcome = {
+    async onApproved() {
+      setBusy(true)
+      setError(undefined)
+      let placed = false
+      try {
+        placed = await completeOrder()
+      } catch (failure) {
+        setError(errorMessage(failure, 'Your order could not be placed'))
+      } finally {
+        setBusy(false)
+      }
+      // PayPal refused what the buyer approved: paying again starts a new PayPal order.
+      if (!placed) setPaypalSession(undefined)
+    },
+    onProblem: setError,
   }
 
   return (
@@ -175,6 +230,7 @@ function PaymentStep({ cart }: { cart: Cart }) {
               checked={providerId === provider.id}
               onChange={() => {
                 setProviderId(provider.id)
+                setPaypalSession(undefined)
                 setError(undefined)
               }}
             />
@@ -185,18 +241,34 @@ function PaymentStep({ cart }: { cart: Cart }) {
           </div>
         )
       })}
-      {kind === 'stripe' && <div id="stripe-card-element" className="card-element" />}
+      {kind === 'stripe' && (
+        <StripeCardField settings={browserSettings} onReady={setCardField} onError={setError} />
+      )}
       <Alert message={error} />
-      <button
-        type="button"
-        className={
-          kind === 'paypal' ? 'button button-paypal button-block' : 'button button-primary button-block'
-        }
-        disabled={!providerId || busy}
-        onClick={() => void placeOrder()}
-      >
-        {busy ? 'Placing your order…' : PAYMENT_LABELS[kind].button}
-      </button>
+      {kind === 'paypal' && paypalSession && browserSettings ? (
+        <PayPalButtons
+          settings={browserSettings}
+          session={paypalSession}
+          currency={cart.currency_code}
+          outcome={paypalOutcome}
+        />
+      ) : (
+        <button
+          type="button"
+          className={
+            kind === 'paypal' ? 'button button-paypal button-block' : 'button button-primary button-block'
+          }
+          disabled={!providerId || busy}
+          onClick={() => void pay()}
+        >
+          {busy ? 'Placing your order…' : PAYMENT_LABELS[kind].button}
+        </button>
+      )}
+      {busy && kind === 'paypal' && paypalSession && (
+        <p role="status" className="muted">
+          Placing your order…
+        </p>
+      )}
     </fieldset>
   )
 }

@@ -7,6 +7,7 @@ import { TotalsTable } from '../components/cart-summary'
 import type { PageMeta } from '../lib/meta'
 import { formatMoney } from '../lib/money'
 import { useShop } from '../lib/shop'
+import type { RegisterInvitation } from './account'
 import { errorMessage } from './cart'
 
 export const orderMeta = { meta: { title: 'Your order' } satisfies PageMeta }
@@ -23,6 +24,25 @@ export function OrderStatus({ order }: { order: Order }) {
           ? fulfillment
           : 'placed'}
     </span>
+  )
+}
+
+/** For a shopper who bought as a guest: register with the order's email to find it in the account. */
+function TrackWithAnAccount({ order }: { order: Order }) {
+  const { customer, ready } = useShop()
+  if (!ready || customer || order.customer_id || !order.email) return null
+  const invitation: RegisterInvitation = { register: { email: order.email } }
+  return (
+    <section className="panel" aria-labelledby="track-heading">
+      <h2 id="track-heading">Track this order</h2>
+      <p className="muted">
+        Create an account with the email above and confirm it with the code we send there: this order and its
+        delivery status then appear in your account.
+      </p>
+      <Link to="/account" state={invitation} className="button button-primary">
+        Create an account to track this order
+      </Link>
+    </section>
   )
 }
 
@@ -102,6 +122,7 @@ export function OrderPage() {
           </Link>
         </aside>
       </div>
+      <TrackWithAnAccount order={order} />
     </div>
   )
 }

@@ -16,11 +16,33 @@ interface ProductData {
 
 type Stock = { available: boolean; left?: number }
 
+/** At or under this many left, the page says how many. */
+const LOW_STOCK = 5
+
 /** In stock unless the shop tracks it and has none left (backorders allowed count as in stock). */
 export function stockOf(variant: Variant): Stock {
-  const left = (variant as Variant & { inventory_quantity?: number | null }).inventory_quantity
+  const left = variant.inventory_quantity
   if (!variant.manage_inventory || variant.allow_backorder || left == null) return { available: true }
   return { available: left > 0, left }
+}
+
+/** What the page says of a variant's stock, and in which tone. */
+function stockLabel(stock: Stock | undefined): { text: string; tone: string } {
+  if (!stock) return { text: 'This combination is not available', tone: 'out-of-stock' }
+  if (!stock.available) return { text: 'Out of stock', tone: 'out-of-stock' }
+  if (stock.left !== undefined && stock.left <= LOW_STOCK) {
+    return { text: `Only ${stock.left} left`, tone: 'low-stock' }
+  }
+  return { text: 'In stock', tone: 'in-stock' }
+}
+
+/** The cart's refusal when there is not enough stock, said in the shopper's terms (Medusa's names the variant id). */
+function addToCartError(error: unknown, stock: Stock | undefined, inCart: number): string {
+  if ((error as { status?: number }).status === 409 && stock?.left !== undefined) {
+    const held = inCart ? `, and ${inCart} ${inCart === 1 ? 'is' : 'are'} already in your cart` : ''
+    return `Not enough in stock: only ${stock.left} left${held}.`
+  }
+  return (error as Error).message || 'Could not add this to your cart'
 }
 
 function optionsOf(variant: Variant | undefined): Record<string, string> {
@@ -107,7 +129,7 @@ function VariantPicker(props: {
 }
 
 function AddToCart({ variant, stock }: { variant: Variant | undefined; stock: Stock | undefined }) {
-  const { addToCart } = useShop()
+  const { addToCart, cart } = useShop()
   const [quantity, setQuantity] = useState(1)
   const [state, setState] = useState<{ busy?: boolean; added?: boolean; error?: string }>({})
   const disabled = !variant || !stock?.available || state.busy
@@ -122,7 +144,8 @@ function AddToCart({ variant, stock }: { variant: Variant | undefined; stock: St
           await addToCart(variant.id, quantity)
           setState({ added: true })
         } catch (error) {
-          setState({ error: (error as Error).message || 'Could not add this to your cart' })
+          const inCart = cart?.items?.find((item) => item.variant_id === variant.id)?.quantity ?? 0
+          setState({ error: addToCartError(error, stock, inCart) })
         }
       }}
     >
@@ -165,6 +188,7 @@ export function ProductPage() {
   )
   const price = variant?.calculated_price
   const stock = variant ? stockOf(variant) : undefined
+  const label = stockLabel(stock)
   const image = product.images?.[0]?.url ?? product.thumbnail
 
   return (
@@ -186,14 +210,8 @@ export function ProductPage() {
             ? formatMoney(price.calculated_amount, price.currency_code)
             : 'Not available in your region'}
         </p>
-        <p className={stock?.available ? 'stock in-stock' : 'stock out-of-stock'}>
-          {!variant
-            ? 'This combination is not available'
-            : stock?.available
-              ? stock.left !== undefined && stock.left <= 5
-                ? `In stock — only ${stock.left} left`
-                : 'In stock'
-              : 'Out of stock'}
+        <p className={`stock ${label.tone}`} data-testid="stock">
+          {label.text}
         </p>
         <VariantPicker
           product={product}

@@ -595,6 +595,7 @@ const EVENT_LABELS: Record<string, string> = {
   'order.delivered': 'Delivered',
   'order.return_requested': 'Return requested',
   'order.return_received': 'Return received',
+  'order.customer_linked': 'Linked to the customer’s account',
 }
 
 function Timeline({ order }: { order: Order }) {

@@ -1,55 +1,56 @@
 // A product's variants with their price in each currency; where the server allows, edit a variant
-// (title, SKU, prices), add one for a new combination of option values, or delete one.
+// (title, SKU, prices, its quantity tiers' and region prices' amounts too), add one for a new
+// combination of option values, or delete one. Prices are saved as the whole set the form loaded,
+// each with its id, so changing one keeps every other.
 import { useEffect, useState } from 'react'
 import { api, queryString } from '../../api'
 import { formatMoney, fromMinorUnits, toMinorUnits } from '../../format'
-import { useChange, useCurrencies, useRoutes } from '../../hooks'
-import type { Product, Variant } from '../../types'
+import { useChange, useCurrencies, useResource, useRoutes } from '../../hooks'
+import type { Product, Region, Variant, VariantPrice } from '../../types'
 import { errorsOf, type FieldErrors, FormError, SelectField, TextField, useForm } from '../../ui/form'
 import { ErrorNotice, Section } from '../../ui/page'
 
-/** Each variant's own price (before any sale) per currency, as the API calculates it. */
-/** `version` moves on after each change, to ask again. */
-function usePrices(product: Product, currencies: string[], version: number) {
-  const [prices, setPrices] = useState<Record<string, Record<string, number>>>({})
+/** The price a variant has in a currency for any region and quantity: the one the table shows. */
+function basePrice(prices: VariantPrice[], currency: string): VariantPrice | undefined {
+  return prices.find(
+    (price) =>
+      price.currency_code === currency &&
+      price.region_id === null &&
+      (price.min_quantity ?? 1) <= 1 &&
+      price.max_quantity === null,
+  )
+}
+
+/** Every own price of each variant (tiers and region prices too); `version` moves on to ask again. */
+function useVariantPrices(product: Product, version: number) {
+  const [prices, setPrices] = useState<Record<string, VariantPrice[]>>({})
   const [loaded, setLoaded] = useState(false)
   // biome-ignore lint/correctness/useExhaustiveDependencies: version asks again after a change
   useEffect(() => {
     let current = true
     setLoaded(false)
-    void Promise.all(
-      currencies.map(async (currency) => {
-        const { products } = await api<{ products: Product[] }>(
-          'GET',
-          `/admin/products${queryString({ id: product.id, currency_code: currency, limit: 1 })}`,
-        )
-        return [currency, products[0]] as const
-      }),
-    ).then((answers) => {
+    void api<{ variants: Array<{ id: string; prices: VariantPrice[] }> }>(
+      'GET',
+      `/admin/products/${product.id}/variants${queryString({ limit: 1000 })}`,
+    ).then(({ variants }) => {
       if (!current) return
-      const byVariant: Record<string, Record<string, number>> = {}
-      for (const [currency, priced] of answers) {
-        for (const variant of priced?.variants ?? []) {
-          const price = variant.calculated_price as { original_amount?: number } | undefined
-          if (price?.original_amount === undefined) continue
-          byVariant[variant.id] = { ...byVariant[variant.id], [currency]: price.original_amount }
-        }
-      }
-      setPrices(byVariant)
+      setPrices(Object.fromEntries(variants.map((variant) => [variant.id, variant.prices])))
       setLoaded(true)
     })
     return () => {
       current = false
     }
-  }, [currencies, product.id, version])
+  }, [product.id, version])
   return { prices, loaded }
 }
 
 export function VariantsSection({ product, reload }: { product: Product; reload: () => Promise<void> }) {
   const { currencies } = useCurrencies()
   const [version, setVersion] = useState(0)
-  // Prices are replaced as a whole on save: a variant is editable once all its prices are known.
-  const { prices, loaded } = usePrices(product, currencies, version)
+  // A variant's prices are saved as a whole set: it is editable once all of them are known.
+  const { prices, loaded } = useVariantPrices(product, version)
+  const regions = useResource<{ regions: Region[] }>('/admin/regions?limit=200')
+  const regionNames = new Map((regions.data?.regions ?? []).map((region) => [region.id, region.name]))
   const changed = async () => {
     await reload()
     setVersion((value) => value + 1)
@@ -91,7 +92,7 @@ export function VariantsSection({ product, reload }: { product: Product; reload:
                 <td>{variant.title}</td>
                 <td>{variant.sku ?? '—'}</td>
                 {currencies.map((currency) => {
-                  const amount = prices[variant.id]?.[currency]
+                  const amount = basePrice(prices[variant.id] ?? [], currency)?.amount
                   return (
                     <td key={currency} className="numeric">
                       {amount === undefined ? '—' : formatMoney(amount, currency)}
@@ -127,7 +128,8 @@ export function VariantsSection({ product, reload }: { product: Product; reload:
               product={product}
               variant={variant}
               currencies={currencies}
-              prices={prices[variant.id] ?? {}}
+              prices={prices[variant.id] ?? []}
+              regionNames={regionNames}
               onDone={async () => {
                 setEditing(null)
                 await changed()
@@ -135,10 +137,30 @@ export function VariantsSection({ product, reload }: { product: Product; reload:
             />
           ))}
       {editable && editing === null && (
-        <VariantForm product={product} currencies={currencies} prices={{}} onDone={changed} />
+        <VariantForm
+          product={product}
+          currencies={currencies}
+          prices={[]}
+          regionNames={regionNames}
+          onDone={changed}
+        />
       )}
     </Section>
   )
+}
+
+/** What a price other than the base one applies to, e.g. "in Europe, from 10 units". */
+function priceTerms(price: VariantPrice, regionNames: Map<string, string>): string {
+  const terms = [price.currency_code.toUpperCase()]
+  if (price.region_id) terms.push(`in ${regionNames.get(price.region_id) ?? price.region_id}`)
+  if (price.min_quantity != null && price.max_quantity != null) {
+    terms.push(`for ${price.min_quantity} to ${price.max_quantity} units`)
+  } else if (price.min_quantity != null && price.min_quantity > 1) {
+    terms.push(`from ${price.min_quantity} units`)
+  } else if (price.max_quantity != null) {
+    terms.push(`up to ${price.max_quantity} units`)
+  }
+  return terms.join(' ')
 }
 
 function VariantForm({
@@ -146,29 +168,33 @@ function VariantForm({
   variant,
   currencies,
   prices,
+  regionNames,
   onDone,
 }: {
   product: Product
   variant?: Variant
   currencies: string[]
-  prices: Record<string, number>
+  /** Every own price of the variant: saved back whole, so no tier or region price is lost. */
+  prices: VariantPrice[]
+  regionNames: Map<string, string>
   onDone: () => Promise<void>
 }) {
   const form = useForm()
   const [title, setTitle] = useState(variant?.title ?? '')
   const [sku, setSku] = useState(variant?.sku ?? '')
+  // The shop's currencies' base prices are edited in the main fields; every other price (tiers, region
+  // prices, currencies the shop no longer lists) below them.
+  const basePrices = currencies.flatMap((currency) => basePrice(prices, currency) ?? [])
+  const otherPrices = prices.filter((price) => !basePrices.includes(price))
+  // Base prices by currency; the other prices (tiers, region prices) by id.
   const [amounts, setAmounts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(
-      Object.entries(prices).map(([currency, amount]) => [currency, fromMinorUnits(amount, currency)]),
-    ),
+    Object.fromEntries([
+      ...basePrices.map((price) => [price.currency_code, fromMinorUnits(price.amount, price.currency_code)]),
+      ...otherPrices.map((price) => [price.id, fromMinorUnits(price.amount, price.currency_code)]),
+    ]),
   )
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(product.options.map((option) => [option.title, option.values[0]?.value ?? ''])),
-  )
-  const pricesChanged = currencies.some(
-    (currency) =>
-      (amounts[currency] ?? '') !==
-      (prices[currency] === undefined ? '' : fromMinorUnits(prices[currency]!, currency)),
   )
 
   function check(): FieldErrors {
@@ -180,26 +206,44 @@ function VariantForm({
       if (text && toMinorUnits(text, currency) === undefined)
         errors[`prices.${currency}`] = 'Enter an amount like 12.50.'
     }
+    for (const price of otherPrices) {
+      if (toMinorUnits(amounts[price.id] ?? '', price.currency_code) === undefined)
+        errors[`prices.${price.id}`] = 'Enter an amount like 12.50.'
+    }
     return errors
   }
 
-  async function send() {
-    const priceList = currencies
+  /** The whole price set: each loaded price with its id (so the server keeps it), new ones without. */
+  function priceSet() {
+    const base = currencies
       .filter((currency) => amounts[currency])
-      .map((currency) => ({ currency_code: currency, amount: toMinorUnits(amounts[currency]!, currency)! }))
+      .map((currency) => {
+        const kept = basePrices.find((price) => price.currency_code === currency)
+        return {
+          ...(kept ?? { currency_code: currency }),
+          amount: toMinorUnits(amounts[currency]!, currency)!,
+        }
+      })
+    const others = otherPrices.map((price) => ({
+      ...price,
+      amount: toMinorUnits(amounts[price.id]!, price.currency_code)!,
+    }))
+    return [...base, ...others]
+  }
+
+  async function send() {
     if (variant) {
       await api('POST', `/admin/products/${product.id}/variants/${variant.id}`, {
         title: title.trim(),
         sku: sku.trim() || null,
-        // Prices are replaced as a whole: only send them when the merchant changed one.
-        ...(pricesChanged && { prices: priceList }),
+        prices: priceSet(),
       })
     } else {
       await api('POST', `/admin/products/${product.id}/variants`, {
         title: title.trim() || Object.values(values).join(' / '),
         sku: sku.trim() || null,
         options: values,
-        prices: priceList,
+        prices: priceSet(),
       })
       setTitle('')
       setSku('')
@@ -252,6 +296,24 @@ function VariantForm({
           />
         ))}
       </div>
+      {otherPrices.length > 0 && (
+        <>
+          <h4>Quantity and region prices</h4>
+          <div className="quantities">
+            {otherPrices.map((price) => (
+              <TextField
+                key={price.id}
+                label={`Price of ${name} in ${priceTerms(price, regionNames)}`}
+                name={`prices.${price.id}`}
+                inputMode="decimal"
+                value={amounts[price.id] ?? ''}
+                error={form.errors[`prices.${price.id}`]}
+                onChange={(event) => setAmounts({ ...amounts, [price.id]: event.target.value })}
+              />
+            ))}
+          </div>
+        </>
+      )}
       <FormError message={form.formError} />
       <div className="form-actions">
         {variant && (

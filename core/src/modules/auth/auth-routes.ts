@@ -199,6 +199,31 @@ export const setSecondFactor = defineRoute({
   }),
 })
 
+export const retrieveVerification = defineRoute({
+  method: 'get',
+  path: '/auth/verification',
+  summary:
+    "The signed-in identity's email and whether it is verified (a storefront asks for the code until it is)",
+  tags,
+  response: z.object({
+    verification: z.object({
+      entity_id: z.string().nullable(),
+      entity_type: z.literal('email'),
+      status: z.enum(['verified', 'unverified']),
+    }),
+  }),
+  handler: async ({ koa, resolve }) => {
+    const { email, verified } = await auth(resolve).emailVerification(requireIdentity(koa).auth_identity_id)
+    return {
+      verification: {
+        entity_id: email,
+        entity_type: 'email' as const,
+        status: verified ? ('verified' as const) : ('unverified' as const),
+      },
+    }
+  },
+})
+
 export const requestVerification = defineRoute({
   method: 'post',
   path: '/auth/verification/request',
@@ -289,6 +314,7 @@ export const authRoutes = [
   verifySignInCode,
   verifySecondFactor,
   setSecondFactor,
+  retrieveVerification,
   requestVerification,
   confirmVerification,
   startProviderSignIn,

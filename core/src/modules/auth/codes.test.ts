@@ -9,9 +9,11 @@ import { sha256 } from './tokens'
 
 describe('one-time codes and rate limits', () => {
   let app: TestApp
+  let store: Record<string, string>
 
   beforeAll(async () => {
     app = await createTestApp()
+    store = await app.storeHeaders()
   })
   afterAll(async () => {
     await app?.close()
@@ -39,7 +41,7 @@ describe('one-time codes and rate limits', () => {
     })
     const created = await app.request('POST', '/store/customers', {
       body: phone ? { phone } : {},
-      headers: { authorization: `Bearer ${registration.body.token}` },
+      headers: { ...store, authorization: `Bearer ${registration.body.token}` },
     })
     return { id: created.body.customer.id as string, registrationToken: registration.body.token as string }
   }
@@ -66,7 +68,7 @@ describe('one-time codes and rate limits', () => {
     })
     expect(verified.status).toBe(200)
     const me = await app.request('GET', '/store/customers/me', {
-      headers: { authorization: `Bearer ${verified.body.token}` },
+      headers: { ...store, authorization: `Bearer ${verified.body.token}` },
     })
     expect(me.body.customer.id).toBe(id)
     const reused = await app.request('POST', '/auth/customer/otp/verify', {
@@ -225,7 +227,7 @@ describe('one-time codes and rate limits', () => {
     }
     expect(challenged.mfa_required).toBe(true)
     const halfway = await app.request('GET', '/store/customers/me', {
-      headers: { authorization: `Bearer ${challenged.token}` },
+      headers: { ...store, authorization: `Bearer ${challenged.token}` },
     })
     expect(halfway.status).toBe(401)
     const code = await inbox(email, SIGN_IN_CODE)
@@ -234,7 +236,7 @@ describe('one-time codes and rate limits', () => {
       code: codeIn(code.text),
     })
     const me = await app.request('GET', '/store/customers/me', {
-      headers: { authorization: `Bearer ${token}` },
+      headers: { ...store, authorization: `Bearer ${token}` },
     })
     expect(me.body.customer.email).toBe(email)
   })

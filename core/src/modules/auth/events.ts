@@ -3,6 +3,21 @@ export const AuthEvents = {
   identityCreated: 'auth.identity_created',
   passwordReset: 'auth.password_reset',
   passwordUpdated: 'auth.password_updated',
+  /**
+   * Someone proved they own an email address, each time they do: a verification code confirmed, an
+   * emailed sign-in code used, or a registration completed whose email was verified before. The order
+   * module gives such a customer the guest orders placed with that email.
+   */
   emailVerified: 'auth.email_verified',
   refreshTokenReused: 'auth.refresh_token_reused',
 } as const
+
+/** The data of `auth.email_verified`. */
+export interface EmailVerified {
+  auth_identity_id: string
+  actor_type: string
+  /** The customer or user who proved it; null while their registration is not completed. */
+  actor_id: string | null
+  /** Lower-cased. */
+  email: string
+}

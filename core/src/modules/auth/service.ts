@@ -11,7 +11,7 @@ import type { ShopwrightConfig } from '../../kernel/config'
 import { InvalidDataError, UnauthorizedError } from '../../kernel/errors'
 import type { Providers } from '../../kernel/providers'
 import { AuthIdentity, RefreshToken } from './entities'
-import { AuthEvents } from './events'
+import { AuthEvents, type EmailVerified } from './events'
 import type { CustomerAccounts, TransactionalMessage, TransactionalSender } from './messages'
 import { CODE_TTL_MS, type OneTimeCodes } from './one-time-codes'
 import { checkPasswordRules, hashPassword, verifyPassword } from './passwords'
@@ -104,7 +104,10 @@ export class AuthService {
       })
       if (existing?.actor_id) return { identityId: generateId('authid'), taken: true }
       if (existing) {
+        // An unfinished registration taken over with a new password: whoever holds it now has proven
+        // nothing about the email, whatever an earlier holder did.
         existing.password_hash = passwordHash
+        existing.email_verified = false
         return { identityId: existing.id, taken: false }
       }
       const identity = em.create(AuthIdentity, {
@@ -227,6 +230,11 @@ export class AuthService {
       )
       if (updated !== 1)
         throw new UnauthorizedError('The registration token is not valid or was already used')
+      // An email verified before the registration completed is proven for the new actor too.
+      const identity = await tx.findOneOrFail(AuthIdentity, { id: authIdentityId })
+      if (identity.email_verified && identity.email) {
+        this.emailProven(tx, { ...identity, actor_id: actorId }, identity.email)
+      }
     }
     if (em) await run(em)
     else await this.db.transaction(run)
@@ -506,9 +514,14 @@ export class AuthService {
     const identities = await em.find(AuthIdentity, { actor_type: 'customer', actor_id: payload.customer_id })
     const identity = identities.find((candidate) => candidate.provider === 'emailpass') ?? identities[0]
     if (!identity) throw new UnauthorizedError('The code is wrong or has expired')
-    // The code reached the inbox: the email is proven.
-    if (channel === 'email' && !identity.email_verified && identity.email === address) {
-      await em.nativeUpdate(AuthIdentity, { id: identity.id }, { email_verified: true })
+    if (channel === 'email') {
+      // The code reached the inbox: the email is proven, now as well as for the identity it names.
+      await this.db.transaction(async (tx) => {
+        if (!identity.email_verified && identity.email === address) {
+          await tx.nativeUpdate(AuthIdentity, { id: identity.id }, { email_verified: true })
+        }
+        this.emailProven(tx, { ...identity, actor_id: payload.customer_id }, address)
+      })
     }
     return this.startSession(identity)
   }
@@ -545,20 +558,33 @@ export class AuthService {
   ): Promise<{ entity_id: string }> {
     await this.limits.codeCheck.consume(ip)
     const identity = await this.db.em().findOne(AuthIdentity, { id: authIdentityId })
-    if (!identity?.email) throw new UnauthorizedError('The code is wrong or has expired')
-    const payload = await this.codes.consume('verify-email', identity.email, code)
+    const email = identity?.email
+    if (!identity || !email) throw new UnauthorizedError('The code is wrong or has expired')
+    const payload = await this.codes.consume('verify-email', email, code)
     if (payload.auth_identity_id !== identity.id)
       throw new UnauthorizedError('The code is wrong or has expired')
     await this.db.transaction(async (em) => {
       await em.nativeUpdate(AuthIdentity, { id: identity.id }, { email_verified: true })
-      this.events.emit(em, AuthEvents.emailVerified, { auth_identity_id: identity.id, email: identity.email })
+      this.emailProven(em, identity, email)
     })
-    return { entity_id: identity.email }
+    return { entity_id: email }
   }
 
-  async isEmailVerified(authIdentityId: string): Promise<boolean> {
+  /** The signed-in identity's email and whether its owner has proven it. */
+  async emailVerification(authIdentityId: string): Promise<{ email: string | null; verified: boolean }> {
     const identity = await this.db.em().findOne(AuthIdentity, { id: authIdentityId })
-    return identity?.email_verified ?? false
+    if (!identity) throw new UnauthorizedError('Sign in first')
+    return { email: identity.email ?? null, verified: identity.email_verified }
+  }
+
+  /** Records, with the change that proved it, that the identity's holder owns `email`. */
+  private emailProven(em: EntityManager, identity: Identity, email: string): void {
+    this.events.emit(em, AuthEvents.emailVerified, {
+      auth_identity_id: identity.id,
+      actor_type: identity.actor_type,
+      actor_id: identity.actor_id ?? null,
+      email: normalizeEmail(email),
+    } satisfies EmailVerified)
   }
 
   private codeAddress(by: { email?: string; phone?: string }): { channel: 'email' | 'sms'; address: string } {

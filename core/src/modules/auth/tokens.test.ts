@@ -10,9 +10,11 @@ describe('access tokens', () => {
   let app: TestApp
   let signer: TokenSigner
   let claims: TokenClaims
+  let store: Record<string, string>
 
   beforeAll(async () => {
     app = await createTestApp()
+    store = await app.storeHeaders()
     signer = app.container.resolve<TokenSigner>('tokenSigner')
     const email = 'token-holder@example.com'
     const password = 'a long password'
@@ -21,7 +23,7 @@ describe('access tokens', () => {
     })
     const created = await app.request('POST', '/store/customers', {
       body: {},
-      headers: { authorization: `Bearer ${registration.body.token}` },
+      headers: { ...store, authorization: `Bearer ${registration.body.token}` },
     })
     const signIn = await app.request('POST', '/auth/customer/emailpass', { body: { email, password } })
     claims = await signer.verify(signIn.body.token, ['customer'])
@@ -32,7 +34,9 @@ describe('access tokens', () => {
   })
 
   async function me(token: string) {
-    return app.request('GET', '/store/customers/me', { headers: { authorization: `Bearer ${token}` } })
+    return app.request('GET', '/store/customers/me', {
+      headers: { ...store, authorization: `Bearer ${token}` },
+    })
   }
 
   it('accepts a token the store signed, for a customer', async () => {
@@ -77,7 +81,7 @@ describe('access tokens', () => {
   })
 
   it('asks a guest to sign in for customers/me', async () => {
-    const response = await app.request('GET', '/store/customers/me')
+    const response = await app.request('GET', '/store/customers/me', { headers: store })
     expect(response.status).toBe(401)
     expect(response.body.message).toMatch(/Sign in/)
   })

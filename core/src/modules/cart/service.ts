@@ -157,7 +157,11 @@ export class CartService {
       lines.map((line) => line.variant_id),
       salesChannelId,
     )
-    await this.assertStock(variants, new Map(lines.map((line) => [line.variant_id, line.quantity])))
+    await this.assertStock(
+      variants,
+      new Map(lines.map((line) => [line.variant_id, line.quantity])),
+      salesChannelId,
+    )
     const prices = await this.unitPrices(region, lines)
     const promotionIds = await this.deps.promotionService.promotionsForCodes(input.promo_codes ?? [], {
       currency_code: region.currency_code,
@@ -190,12 +194,11 @@ export class CartService {
         metadata: input.metadata ?? null,
         completed_at: null,
       })
-      for (const line of lines)
-        this.insertLine(em, id, variants.get(line.variant_id)!, line.quantity, line.metadata)
+      lines.forEach((line, i) => {
+        this.insertLine(em, id, variants.get(line.variant_id)!, line.quantity, line.metadata, prices[i])
+      })
       for (const promotionId of promotionIds)
         em.create(CartPromotion, { cart_id: id, promotion_id: promotionId })
-      await em.flush()
-      await this.reprice(em, id, region)
       this.deps.events.emit(em, CartEvents.created, { id })
     })
     return this.retrieveCart(id, caller.customer_id)
@@ -296,7 +299,7 @@ export class CartService {
       if (quantity > MAX_LINE_QUANTITY) {
         throw new InvalidDataError(`A line can hold at most ${MAX_LINE_QUANTITY} units of a variant`)
       }
-      await this.assertStock(variants, new Map([[input.variant_id, quantity]]))
+      await this.assertStock(variants, new Map([[input.variant_id, quantity]]), cart.sales_channel_id)
       const region = await this.regionFor(cart.region_id)
       return async (em) => {
         if (existing) {
@@ -321,7 +324,7 @@ export class CartService {
       if (!line) throw new NotFoundError(`Line item with id: ${lineId} was not found`)
       if (input.quantity > 0) {
         const variants = await this.purchasable([line.variant_id], cart.sales_channel_id)
-        await this.assertStock(variants, new Map([[line.variant_id, input.quantity]]))
+        await this.assertStock(variants, new Map([[line.variant_id, input.quantity]]), cart.sales_channel_id)
       }
       const region = await this.regionFor(cart.region_id)
       return async (em) => {
@@ -517,22 +520,25 @@ export class CartService {
     return variants
   }
 
-  /** Enough stock for these quantities, unless the variant is not stock-managed or may be backordered. */
+  /**
+   * Enough stock for these quantities at the locations serving the cart's sales channel, unless the
+   * variant is not stock-managed or may be backordered.
+   */
   private async assertStock(
     variants: Map<string, CartVariant>,
     quantities: Map<string, number>,
+    salesChannelId: string,
   ): Promise<void> {
     const managed = [...quantities.keys()].filter((variantId) => {
       const variant = variants.get(variantId)
       return variant?.manage_inventory && !variant.allow_backorder
     })
     if (!managed.length) return
-    const levels = await this.deps.inventoryService.levels(managed)
+    const available = await this.deps.inventoryService.availableQuantities(managed, [salesChannelId])
     for (const variantId of managed) {
-      const available = levels
-        .filter((level) => level.variant_id === variantId)
-        .reduce((total, level) => total + level.available_quantity, 0)
-      if (available < (quantities.get(variantId) ?? 0)) throw new InsufficientStockError(variantId)
+      if ((available.get(variantId) ?? 0) < (quantities.get(variantId) ?? 0)) {
+        throw new InsufficientStockError(variantId)
+      }
     }
   }
 
@@ -566,6 +572,7 @@ export class CartService {
     variant: CartVariant,
     quantity: number,
     metadata?: Record<string, unknown> | null,
+    price?: { unit_price: number; is_tax_inclusive: boolean },
   ): void {
     em.create(CartLineItem, {
       id: generateId('cali'),
@@ -576,9 +583,9 @@ export class CartService {
       subtitle: variant.title,
       thumbnail: variant.thumbnail,
       quantity,
-      // Set from the catalog by reprice() before the transaction commits.
-      unit_price: 0,
-      is_tax_inclusive: false,
+      // From the catalog: given, or set by reprice() before the transaction commits.
+      unit_price: price?.unit_price ?? 0,
+      is_tax_inclusive: price?.is_tax_inclusive ?? false,
       requires_shipping: true,
       is_discountable: variant.discountable,
       product_title: variant.product_title,

@@ -8,19 +8,11 @@ import { createTestApp, type TestApp } from '../../testing'
 
 describe('customer accounts through the Store API', () => {
   let app: TestApp
-  let publishableKey: string
+  let store: Record<string, string>
 
   beforeAll(async () => {
     app = await createTestApp()
-    const channel = await app.request('POST', '/admin/sales-channels', {
-      body: { name: 'Web' },
-      headers: app.adminHeaders,
-    })
-    const key = await app.request('POST', '/admin/publishable-keys', {
-      body: { title: 'Web', sales_channel_ids: [channel.body.sales_channel.id] },
-      headers: app.adminHeaders,
-    })
-    publishableKey = key.body.publishable_key.token
+    store = await app.storeHeaders()
   })
   afterAll(async () => {
     await app?.close()
@@ -29,7 +21,7 @@ describe('customer accounts through the Store API', () => {
   function sdk() {
     return new Medusa({
       baseUrl: app.url(),
-      publishableKey,
+      publishableKey: store['x-publishable-api-key'],
       auth: { type: 'jwt', jwtTokenStorageMethod: 'memory' },
     })
   }
@@ -41,7 +33,7 @@ describe('customer accounts through the Store API', () => {
     })
     const created = await app.request('POST', '/store/customers', {
       body: { first_name: 'Ada' },
-      headers: { authorization: `Bearer ${registration.body.token}` },
+      headers: { ...store, authorization: `Bearer ${registration.body.token}` },
     })
     expect(created.status).toBe(200)
     const signIn = await app.request('POST', '/auth/customer/emailpass', { body: { email, password } })
@@ -49,7 +41,7 @@ describe('customer accounts through the Store API', () => {
       id: created.body.customer.id as string,
       token: signIn.body.token as string,
       refresh: signIn.body.refresh_token as string,
-      headers: { authorization: `Bearer ${signIn.body.token}` },
+      headers: { ...store, authorization: `Bearer ${signIn.body.token}` },
     }
   }
 
@@ -144,7 +136,7 @@ describe('customer accounts through the Store API', () => {
     expect(Object.keys(taken.body)).toEqual(Object.keys(fresh.body))
     const hijack = await app.request('POST', '/store/customers', {
       body: {},
-      headers: { authorization: `Bearer ${taken.body.token}` },
+      headers: { ...store, authorization: `Bearer ${taken.body.token}` },
     })
     expect(hijack.status).toBe(401)
     // The real account still signs in with its own password only.
@@ -196,11 +188,11 @@ describe('customer accounts through the Store API', () => {
     expect(started.status).toBe(200)
     const cookie = started.headers.get('set-cookie')!.split(';')[0]!
     expect(started.headers.get('set-cookie')).toMatch(/httponly/i)
-    const me = await app.request('GET', '/store/customers/me', { headers: { cookie } })
+    const me = await app.request('GET', '/store/customers/me', { headers: { ...store, cookie } })
     expect(me.body.customer.id).toBe(customer.id)
-    const ended = await app.request('DELETE', '/auth/session', { headers: { cookie } })
+    const ended = await app.request('DELETE', '/auth/session', { headers: { ...store, cookie } })
     expect(ended.status).toBe(200)
-    const after = await app.request('GET', '/store/customers/me', { headers: { cookie } })
+    const after = await app.request('GET', '/store/customers/me', { headers: { ...store, cookie } })
     expect(after.status).toBe(401)
   })
 
@@ -254,12 +246,12 @@ describe('customer accounts through the Store API', () => {
     })
     const create = await app.request('POST', '/store/customers', {
       body: { email: 'sneaky2@example.com', has_account: false, customer_group_id: 'cusgroup_vip' },
-      headers: { authorization: `Bearer ${registration.body.token}` },
+      headers: { ...store, authorization: `Bearer ${registration.body.token}` },
     })
     expect(create.status).toBe(400)
     const otherEmail = await app.request('POST', '/store/customers', {
       body: { email: 'victim@example.com' },
-      headers: { authorization: `Bearer ${registration.body.token}` },
+      headers: { ...store, authorization: `Bearer ${registration.body.token}` },
     })
     expect(otherEmail.status).toBe(400)
   })
@@ -270,6 +262,33 @@ describe('customer accounts through the Store API', () => {
       const response = await app.request('GET', path, { headers: customer.headers })
       expect(response.status).toBe(401)
     }
+  })
+
+  it('asks for the publishable key on every /store/customers route, as on every other /store route', async () => {
+    const customer = await signedUpCustomer('keyless@example.com')
+    const { authorization } = customer.headers
+    const registration = await app.request('POST', '/auth/customer/emailpass/register', {
+      body: { email: 'keyless-new@example.com', password: 'long enough pw' },
+    })
+    for (const [method, path, headers] of [
+      ['POST', '/store/customers', { authorization: `Bearer ${registration.body.token}` }],
+      ['GET', '/store/customers/me', { authorization }],
+      ['POST', '/store/customers/me', { authorization }],
+      ['GET', '/store/customers/me/addresses', { authorization }],
+      ['POST', '/store/customers/me/addresses', { authorization }],
+      ['GET', '/store/customers/me/addresses/cuaddr_1', { authorization }],
+      ['DELETE', '/store/customers/me/addresses/cuaddr_1', { authorization }],
+    ] as const) {
+      const response = await app.request(method, path, { body: method === 'POST' ? {} : undefined, headers })
+      expect(response.status, `${method} ${path}`).toBe(400)
+      expect(response.body).toMatchObject({ type: 'not_allowed', message: /x-publishable-api-key/ })
+    }
+    // The registration token still works once the key comes with it.
+    const created = await app.request('POST', '/store/customers', {
+      body: {},
+      headers: { ...store, authorization: `Bearer ${registration.body.token}` },
+    })
+    expect(created.status).toBe(200)
   })
 
   it('lets staff find and group customers', async () => {

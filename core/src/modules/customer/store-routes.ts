@@ -1,11 +1,15 @@
 // /store/customers, as Medusa answers them: registration with the token from
-// /auth/customer/emailpass/register, then the signed-in customer's own profile and addresses.
+// /auth/customer/emailpass/register, then the signed-in customer's own profile and addresses. Like
+// every /store route, each needs the storefront's x-publishable-api-key.
+import type { Context } from 'koa'
 import { z } from 'zod'
 import { currentAuthentication, requireCustomerId } from '../../http/actor'
 import { listQuery, listResponse } from '../../http/list'
+import { requirePublishableKey } from '../../http/publishable-key'
 import { defineRoute } from '../../http/route'
 import { InvalidDataError, UnauthorizedError } from '../../kernel/errors'
 import type { AuthService } from '../auth/service'
+import type { SalesChannelService } from '../sales-channel/service'
 import {
   addressInputSchema,
   addressSchema,
@@ -20,7 +24,14 @@ const customerResponse = z.object({ customer: customerSchema })
 const addressParams = z.object({ address_id: z.string().max(64) })
 const fieldsQuery = z.object({ fields: z.string().max(2000).optional() })
 
-const customers = (resolve: <T>(name: string) => T) => resolve<CustomerService>('customerService')
+type Resolve = <T>(name: string) => T
+const customers = (resolve: Resolve) => resolve<CustomerService>('customerService')
+
+/** The signed-in customer's id, once the request carries a valid publishable key. */
+async function signedInCustomer(koa: Context, resolve: Resolve): Promise<string> {
+  await requirePublishableKey(koa, resolve<SalesChannelService>('salesChannelService'))
+  return requireCustomerId(koa)
+}
 
 export const createStoreCustomer = defineRoute({
   method: 'post',
@@ -30,6 +41,7 @@ export const createStoreCustomer = defineRoute({
   body: storeCreateCustomerSchema,
   response: customerResponse,
   handler: async ({ body, koa, resolve }) => {
+    await requirePublishableKey(koa, resolve<SalesChannelService>('salesChannelService'))
     const authentication = currentAuthentication(koa)
     if (!authentication?.auth_identity_id || authentication.actor_type !== 'customer') {
       throw new UnauthorizedError(
@@ -63,7 +75,7 @@ export const retrieveMe = defineRoute({
   query: fieldsQuery,
   response: customerResponse,
   handler: async ({ koa, resolve }) => ({
-    customer: await customers(resolve).retrieveCustomer(requireCustomerId(koa)),
+    customer: await customers(resolve).retrieveCustomer(await signedInCustomer(koa, resolve)),
   }),
 })
 
@@ -76,7 +88,7 @@ export const updateMe = defineRoute({
   body: storeUpdateCustomerSchema,
   response: customerResponse,
   handler: async ({ body, koa, resolve }) => {
-    const id = requireCustomerId(koa)
+    const id = await signedInCustomer(koa, resolve)
     await customers(resolve).updateCustomer(id, body)
     return { customer: await customers(resolve).retrieveCustomer(id) }
   },
@@ -89,8 +101,11 @@ export const listMyAddresses = defineRoute({
   tags,
   query: listQuery().extend({ fields: z.string().max(2000).optional() }),
   response: listResponse('addresses', addressSchema),
-  handler: ({ query, koa, resolve }) =>
-    customers(resolve).listAddresses(requireCustomerId(koa), { limit: query.limit, offset: query.offset }),
+  handler: async ({ query, koa, resolve }) =>
+    customers(resolve).listAddresses(await signedInCustomer(koa, resolve), {
+      limit: query.limit,
+      offset: query.offset,
+    }),
 })
 
 export const createMyAddress = defineRoute({
@@ -102,7 +117,7 @@ export const createMyAddress = defineRoute({
   body: addressInputSchema,
   response: customerResponse,
   handler: async ({ body, koa, resolve }) => {
-    const id = requireCustomerId(koa)
+    const id = await signedInCustomer(koa, resolve)
     await customers(resolve).addAddress(id, body)
     return { customer: await customers(resolve).retrieveCustomer(id) }
   },
@@ -117,7 +132,10 @@ export const retrieveMyAddress = defineRoute({
   query: fieldsQuery,
   response: z.object({ address: addressSchema }),
   handler: async ({ params, koa, resolve }) => ({
-    address: await customers(resolve).retrieveAddress(requireCustomerId(koa), params.address_id),
+    address: await customers(resolve).retrieveAddress(
+      await signedInCustomer(koa, resolve),
+      params.address_id,
+    ),
   }),
 })
 
@@ -131,7 +149,7 @@ export const updateMyAddress = defineRoute({
   body: addressInputSchema,
   response: customerResponse,
   handler: async ({ params, body, koa, resolve }) => {
-    const id = requireCustomerId(koa)
+    const id = await signedInCustomer(koa, resolve)
     await customers(resolve).updateAddress(id, params.address_id, body)
     return { customer: await customers(resolve).retrieveCustomer(id) }
   },
@@ -151,7 +169,7 @@ export const deleteMyAddress = defineRoute({
     parent: customerSchema,
   }),
   handler: async ({ params, koa, resolve }) => {
-    const id = requireCustomerId(koa)
+    const id = await signedInCustomer(koa, resolve)
     await customers(resolve).deleteAddress(id, params.address_id)
     return {
       id: params.address_id,

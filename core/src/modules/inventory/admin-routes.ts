@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
 import { defineRoute, idParams } from '../../http/route'
+import type { SalesChannelService } from '../sales-channel/service'
 import type { InventoryService } from './service'
 
 const service = (resolve: <T>(name: string) => T) => resolve<InventoryService>('inventoryService')
@@ -15,7 +16,13 @@ const levelSchema = z.object({
   available_quantity: z.number().int(),
 })
 
-const locationSchema = z.object({ id: z.string(), name: z.string(), created_at: z.string() })
+const locationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  created_at: z.string(),
+  /** The sales channels this location serves; a channel linked to no location draws on them all. */
+  sales_channel_ids: z.array(z.string()),
+})
 const locationBody = z.object({ name: z.string().min(1).max(191) }).strict()
 
 export const createStockLocation = defineRoute({
@@ -124,6 +131,28 @@ export const setIncomingStock = defineRoute({
   }),
 })
 
+export const changeStockLocationSalesChannels = defineRoute({
+  method: 'post',
+  path: '/admin/stock-locations/:id/sales-channels',
+  permission: 'stock_location:write',
+  summary:
+    "Link sales channels to a stock location (the channels' stock and orders draw on it) or unlink them",
+  tags: ['Admin: inventory'],
+  params: idParams,
+  body: z
+    .object({
+      add: z.array(z.string().max(64)).max(200).optional(),
+      remove: z.array(z.string().max(64)).max(200).optional(),
+    })
+    .strict(),
+  response: z.object({ stock_location: locationSchema }),
+  handler: async ({ params, body, resolve }) => {
+    if (body.add?.length)
+      await resolve<SalesChannelService>('salesChannelService').assertChannels(undefined, body.add)
+    return { stock_location: await service(resolve).changeLocationSalesChannels(params.id, body) }
+  },
+})
+
 export const listInventoryLevels = defineRoute({
   method: 'get',
   path: '/admin/inventory/levels',
@@ -143,6 +172,7 @@ export const adminInventoryRoutes = [
   retrieveStockLocation,
   updateStockLocation,
   deleteStockLocation,
+  changeStockLocationSalesChannels,
   adjustInventory,
   setIncomingStock,
   listInventoryLevels,

@@ -23,3 +23,16 @@ export const InventoryLevel = defineEntity({
     incoming_quantity: p.integer().default(0),
   },
 })
+
+/**
+ * Which stock locations serve a sales channel (Medusa's sales channel ↔ stock location link). A
+ * channel linked to none draws on every location, so a shop with one warehouse needs no setup.
+ */
+export const StockLocationSalesChannel = defineEntity({
+  name: 'StockLocationSalesChannel',
+  tableName: 'stock_location_sales_channel',
+  properties: {
+    location_id: p.string().length(40).primary(),
+    sales_channel_id: p.string().length(40).primary().index(),
+  },
+})

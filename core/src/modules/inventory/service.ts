@@ -1,11 +1,12 @@
 // Stock levels and reservations. Every change is one conditional UPDATE (`… WHERE stocked - reserved
 // >= n`), never a read followed by a write, so concurrent orders cannot oversell on SQLite or MySQL.
 import type { EntityManager } from '@mikro-orm/knex'
+import type { Knex } from 'knex'
 import { type Database, knexOf } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
 import { ConflictError, InvalidDataError, NotFoundError } from '../../kernel/errors'
-import { InventoryLevel, StockLocation } from './entities'
+import { InventoryLevel, StockLocation, StockLocationSalesChannel } from './entities'
 import { InventoryEvents } from './events'
 
 export class InsufficientStockError extends ConflictError {
@@ -37,7 +38,7 @@ export class InventoryService {
         created_at: new Date(),
       })
       this.events.emit(em, InventoryEvents.locationCreated, { id: location.id })
-      return locationView(location)
+      return locationView(location, [])
     })
   }
 
@@ -45,18 +46,25 @@ export class InventoryService {
     const where: Record<string, unknown> = {}
     if (query.id) where.id = { $in: query.id }
     if (query.name) where.name = { $in: query.name }
-    const [locations, count] = await this.db.em().findAndCount(StockLocation, where, {
+    const em = this.db.em()
+    const [locations, count] = await em.findAndCount(StockLocation, where, {
       limit: query.limit,
       offset: query.offset,
       orderBy: { created_at: 'asc', id: 'asc' },
     })
-    return { stock_locations: locations.map(locationView), count, offset: query.offset, limit: query.limit }
+    return {
+      stock_locations: await this.locationViews(em, locations),
+      count,
+      offset: query.offset,
+      limit: query.limit,
+    }
   }
 
   async retrieveLocation(id: string) {
-    const location = await this.db.em().findOne(StockLocation, { id })
+    const em = this.db.em()
+    const location = await em.findOne(StockLocation, { id })
     if (!location) throw new NotFoundError(`Stock location with id: ${id} was not found`)
-    return locationView(location)
+    return (await this.locationViews(em, [location]))[0]!
   }
 
   async updateLocation(id: string, input: { name?: string }) {
@@ -65,7 +73,7 @@ export class InventoryService {
       if (!location) throw new NotFoundError(`Stock location with id: ${id} was not found`)
       if (input.name) location.name = input.name
       this.events.emit(em, InventoryEvents.locationUpdated, { id })
-      return locationView(location)
+      return (await this.locationViews(em, [location]))[0]!
     })
   }
 
@@ -85,6 +93,7 @@ export class InventoryService {
         .first('variant_id')
       if (held) throw new ConflictError(`Stock location ${id} still holds stock: move or remove it first`)
       await em.nativeDelete(InventoryLevel, { location_id: id })
+      await em.nativeDelete(StockLocationSalesChannel, { location_id: id })
       em.remove(location)
       this.events.emit(em, InventoryEvents.locationDeleted, { id })
     })
@@ -225,10 +234,61 @@ export class InventoryService {
     })
   }
 
-  async levels(variantIds: string[]): Promise<LevelView[]> {
+  /** The variants' stock levels, at the locations serving these sales channels when they are named. */
+  async levels(variantIds: string[], salesChannelIds?: string[]): Promise<LevelView[]> {
     if (!variantIds.length) return []
-    const rows = await knexOf(this.db.em())('inventory_level').whereIn('variant_id', variantIds)
-    return rows.map(view)
+    const knex = knexOf(this.db.em())
+    const query = knex('inventory_level').whereIn('variant_id', variantIds)
+    if (salesChannelIds) servingChannels(knex, query, salesChannelIds)
+    return (await query).map(view)
+  }
+
+  /**
+   * How many of each variant the shoppers of these sales channels can buy: stocked minus reserved,
+   * summed over the locations serving the channels, in one grouped query whatever the number of
+   * variants. A variant with no stock there reads 0.
+   */
+  async availableQuantities(variantIds: string[], salesChannelIds: string[]): Promise<Map<string, number>> {
+    const available = new Map(variantIds.map((id) => [id, 0]))
+    if (!variantIds.length) return available
+    const knex = knexOf(this.db.em())
+    const query = knex('inventory_level')
+      .whereIn('variant_id', variantIds)
+      .groupBy('variant_id')
+      .select('variant_id', knex.raw('sum(stocked_quantity - reserved_quantity) as available'))
+    servingChannels(knex, query, salesChannelIds)
+    for (const row of (await query) as Array<{ variant_id: string; available: number | string }>) {
+      available.set(row.variant_id, Number(row.available))
+    }
+    return available
+  }
+
+  /** Unlinks a sales channel that is going away from every location. */
+  async removeSalesChannel(channelId: string): Promise<void> {
+    await this.db.em().nativeDelete(StockLocationSalesChannel, { sales_channel_id: channelId })
+  }
+
+  /** Links sales channels to a location and unlinks others (ids already checked by the caller). */
+  async changeLocationSalesChannels(id: string, change: { add?: string[]; remove?: string[] }) {
+    return this.db.transaction(async (em) => {
+      const location = await em.findOne(StockLocation, { id })
+      if (!location) throw new NotFoundError(`Stock location with id: ${id} was not found`)
+      const add = [...new Set(change.add ?? [])]
+      if (add.length) {
+        await knexOf(em)('stock_location_sales_channel')
+          .insert(add.map((sales_channel_id) => ({ location_id: id, sales_channel_id })))
+          .onConflict(['location_id', 'sales_channel_id'])
+          .ignore()
+      }
+      if (change.remove?.length) {
+        await em.nativeDelete(StockLocationSalesChannel, {
+          location_id: id,
+          sales_channel_id: { $in: change.remove },
+        })
+      }
+      this.events.emit(em, InventoryEvents.locationUpdated, { id })
+      return (await this.locationViews(em, [location]))[0]!
+    })
   }
 
   /** Stock levels by variant and/or location, a page at a time. */
@@ -250,6 +310,26 @@ export class InventoryService {
     }
   }
 
+  /** Locations as the Admin API shows them, each with the sales channels it serves (one query). */
+  private async locationViews(
+    em: EntityManager,
+    locations: Array<{ id: string; name: string; created_at: Date }>,
+  ) {
+    const links = locations.length
+      ? await em.find(
+          StockLocationSalesChannel,
+          { location_id: { $in: locations.map((location) => location.id) } },
+          { orderBy: { sales_channel_id: 'asc' } },
+        )
+      : []
+    return locations.map((location) =>
+      locationView(
+        location,
+        links.filter((link) => link.location_id === location.id).map((link) => link.sales_channel_id),
+      ),
+    )
+  }
+
   private async level(em: EntityManager, variantId: string, locationId: string): Promise<LevelView> {
     const row = await knexOf(em)('inventory_level')
       .where({ variant_id: variantId, location_id: locationId })
@@ -258,8 +338,26 @@ export class InventoryService {
   }
 }
 
-function locationView(location: { id: string; name: string; created_at: Date }) {
-  return { id: location.id, name: location.name, created_at: location.created_at.toISOString() }
+/**
+ * Keeps the rows of `query` (on inventory_level) at locations serving any of the sales channels. A
+ * channel linked to no location draws on them all; no channel at all means no stock.
+ */
+function servingChannels(knex: Knex, query: Knex.QueryBuilder, salesChannelIds: string[]): void {
+  const links = () => knex('stock_location_sales_channel').whereIn('sales_channel_id', salesChannelIds)
+  query.where((serving) =>
+    serving
+      .whereIn('location_id', links().select('location_id'))
+      .orWhere(knex.raw('(?)', [links().countDistinct('sales_channel_id')]), '<', salesChannelIds.length),
+  )
+}
+
+function locationView(location: { id: string; name: string; created_at: Date }, salesChannelIds: string[]) {
+  return {
+    id: location.id,
+    name: location.name,
+    created_at: location.created_at.toISOString(),
+    sales_channel_ids: salesChannelIds,
+  }
 }
 
 function view(row: Record<string, number | string>): LevelView {

@@ -252,7 +252,10 @@ export const getConsent = defineRoute({
   tags,
   params: z.object({ customer_id: z.string().max(40) }),
   response: z.object({ consent: consentSchema }),
-  handler: async ({ params, resolve }) => ({ consent: await marketing(resolve).consent(params.customer_id) }),
+  handler: async ({ params, resolve }) => {
+    await marketing(resolve).assertCustomer(params.customer_id)
+    return { consent: await marketing(resolve).consent(params.customer_id) }
+  },
 })
 
 export const setConsent = defineRoute({
@@ -272,9 +275,10 @@ export const setConsent = defineRoute({
       .optional(),
   }),
   response: z.object({ consent: consentSchema }),
-  handler: async ({ params, body, resolve }) => ({
-    consent: await marketing(resolve).setConsent(params.customer_id, body),
-  }),
+  handler: async ({ params, body, resolve }) => {
+    await marketing(resolve).assertCustomer(params.customer_id)
+    return { consent: await marketing(resolve).setConsent(params.customer_id, body) }
+  },
 })
 
 export const notificationAdminRoutes = [

@@ -106,6 +106,13 @@ export class MarketingService {
     this.profiles = profiles
   }
 
+  /** A 404 for an id that names no customer (the customer module, when there, tells). */
+  async assertCustomer(customerId: string): Promise<void> {
+    if (this.profiles && !(await this.profiles([customerId])).has(customerId)) {
+      throw new NotFoundError(`Customer with id: ${customerId} was not found`)
+    }
+  }
+
   async setConsent(
     customerId: string,
     input: { consented: boolean; email?: string | null; phone?: string | null },

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isUniqueViolation } from '../../infra/database'
 import { definePlugin } from '../../kernel/plugin'
 import { createTestApp, eventually, type TestApp } from '../../testing'
+import type { CustomerService } from '../customer/service'
 import type { MarketingService } from './marketing-service'
 import { type NotificationProvider, type OutgoingMessage, PermanentDeliveryError } from './provider'
 import type { NotificationService } from './service'
@@ -466,6 +467,28 @@ describe('campaigns and unsubscribing', () => {
     const path = `/admin/campaigns/${created.body.campaign.id}/send`
     expect((await app.request('POST', path, { headers: ADMIN })).status).toBe(202)
     expect((await app.request('POST', path, { headers: ADMIN })).status).toBe(409)
+  })
+
+  it("records a customer's consent through the Admin API, and answers 404 for an id that is no customer", async () => {
+    const { id } = await app.container
+      .resolve<CustomerService>('customerService')
+      .createAccount({ email: 'eve@example.com' })
+    const recorded = await app.request('POST', `/admin/marketing-consents/${id}`, {
+      headers: ADMIN,
+      body: { consented: true, email: 'eve@example.com' },
+    })
+    expect(recorded.status).toBe(200)
+    expect(recorded.body.consent).toMatchObject({ customer_id: id, consented: true })
+    expect((await app.request('GET', `/admin/marketing-consents/${id}`, { headers: ADMIN })).status).toBe(200)
+
+    const set = await app.request('POST', '/admin/marketing-consents/cus_nobody', {
+      headers: ADMIN,
+      body: { consented: true, email: 'nobody@example.com' },
+    })
+    const read = await app.request('GET', '/admin/marketing-consents/cus_nobody', { headers: ADMIN })
+    expect([set.status, read.status]).toEqual([404, 404])
+    expect(set.body).toMatchObject({ type: 'not_found', message: expect.stringContaining('cus_nobody') })
+    expect(await app.db.knex()('marketing_consent').where('customer_id', 'cus_nobody')).toEqual([])
   })
 
   it('unsubscribes through the link without signing in, and a second click changes nothing', async () => {

@@ -135,7 +135,8 @@ export class CartCompletion {
 
   private async completeLocked(cartId: string, completer: Completer): Promise<CompletionResult> {
     const cart = await this.retrieve(cartId, completer)
-    const existing = await this.orders.findOrderIdForCart(cartId)
+    // The order and the cart's completion are written in one transaction: an open cart has no order.
+    const existing = cart.completed_at && (await this.orders.findOrderIdForCart(cartId))
     if (existing) return { type: 'order', order: await this.orders.retrieveOrder(existing) }
     assertReady(cart)
     let payment: Awaited<ReturnType<PaymentService['authorizeCart']>>

@@ -9,6 +9,8 @@ export const OrderEvents = {
   delivered: 'order.delivered',
   returnRequested: 'order.return_requested',
   returnReceived: 'order.return_received',
+  /** A guest order given to the customer who proved they own its email. */
+  customerLinked: 'order.customer_linked',
 } as const
 
 export type OrderEventName = (typeof OrderEvents)[keyof typeof OrderEvents]

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { asFunction } from 'awilix'
 import { definePlugin } from '../../kernel/plugin'
+import { AuthEvents, type EmailVerified } from '../auth/events'
 import {
   cancelOrder,
   captureOrderPayment,
@@ -53,6 +54,17 @@ export const orderModule = definePlugin({
       requestOrderReturn,
       receiveOrderReturn,
     )
+    ctx.subscribe({
+      id: 'order.link-guest-orders',
+      event: AuthEvents.emailVerified,
+      // A customer who proved they own an email gets the guest orders placed with it (never on a bare
+      // registration: anyone can register any email). Linking is conditional, so a redelivery is harmless.
+      handler: async (event) => {
+        const { actor_type, actor_id, email } = event.data as EmailVerified
+        if (actor_type !== 'customer' || !actor_id || !email) return
+        await ctx.container.resolve<OrderService>('orderService').linkGuestOrders(actor_id, email)
+      },
+    })
     ctx.schedule({
       name: 'order.reconcile-payments',
       cron: '*/5 * * * *',

@@ -190,6 +190,28 @@ describe('orders', () => {
       })
     })
 
+    it('refunds the part captured and voids the rest of the authorization when a partly captured order is canceled', async () => {
+      const order = await placeOrder()
+      await act(`/admin/orders/${order.id}/capture`, { amount: 1000 })
+
+      const { status, body } = await act(`/admin/orders/${order.id}/cancel`)
+
+      expect(status).toBe(200)
+      expect(body.order).toMatchObject({
+        status: 'canceled',
+        payment_status: 'refunded',
+        summary: { refunded_total: 1000 },
+      })
+      const providerPayment = [...provider.payments.values()].at(-1)
+      expect(providerPayment).toMatchObject({ status: 'canceled', captured: 1000, refunded: 1000 })
+      const { timeline } = (await app.request('GET', `/admin/orders/${order.id}`, { headers: ADMIN })).body
+        .order
+      expect(timeline.find((entry: { event: string }) => entry.event === 'order.canceled')?.data).toEqual({
+        refunded: 1000,
+        voided: true,
+      })
+    })
+
     it('refuses to cancel a shipped order, or one canceled already', async () => {
       const order = await placeOrder()
       const fulfilled = await act(`/admin/orders/${order.id}/fulfillments`, {})

@@ -14,7 +14,6 @@ import type { CartView } from '../cart/schemas'
 import { InsufficientStockError, type InventoryService } from '../inventory/service'
 import { Payment } from '../payment/entities'
 import type { PaymentRow, PaymentService, PaymentView } from '../payment/service'
-import { VariantLookup } from '../product/variant-lookup'
 import {
   Order,
   OrderChange,
@@ -91,6 +90,21 @@ function iso(date: Date | null | undefined): string | null {
   return date ? new Date(date).toISOString() : null
 }
 
+/**
+ * The cart's variants whose stock is managed and not backordered, as the cart just read them from
+ * the catalog. A variant gone from the catalog since it was put in the cart is held to its stock
+ * all the same.
+ */
+function managedVariants(cart: CartView): string[] {
+  const managed = new Set<string>()
+  for (const item of cart.items) {
+    if (!item.variant_id) continue
+    const variant = item.variant
+    if (!variant || (variant.manage_inventory && !variant.allow_backorder)) managed.add(item.variant_id)
+  }
+  return [...managed]
+}
+
 /** The payment status an order shows, from its payment. */
 export function paymentStatusOf(payment: PaymentRow | null | undefined): string {
   if (!payment) return 'not_paid'
@@ -119,27 +133,38 @@ export function fulfillmentStatusOf(items: ItemRow[]): string {
   return 'not_fulfilled'
 }
 
+/** The promotion module's part in an order's life: the uses an order counted, given back on cancel. */
+export interface PromotionUsageRelease {
+  releaseUsage(
+    em: EntityManager,
+    order: { promotions: Array<{ id: string }>; customer_id?: string | null; email?: string | null },
+  ): Promise<void>
+}
+
 export class OrderService {
+  private promotionUsage: PromotionUsageRelease | undefined
+
+  /** Lets the promotion module give back an order's promotion uses when it is canceled. */
+  usePromotionUsage(usage: PromotionUsageRelease): void {
+    this.promotionUsage = usage
+  }
+
   constructor(
     private readonly db: Database,
     private readonly events: EventBus,
     private readonly locks: Locks,
     private readonly inventory: InventoryService,
     private readonly payments: PaymentService,
-  ) {
-    this.variants = new VariantLookup(db)
-  }
-
-  private readonly variants: VariantLookup
+  ) {}
 
   /**
-   * For each variant of the cart whose stock is managed (and not backordered), the locations holding
-   * stock of it, the most available first. Read before the placing transaction.
+   * For each variant of the cart whose stock is managed (and not backordered), the locations serving
+   * the cart's sales channel that hold stock of it, the most available first. Read before the placing
+   * transaction.
    */
   async stockPlan(cart: CartView): Promise<StockPlan> {
-    const variantIds = [...new Set(cart.items.flatMap((item) => (item.variant_id ? [item.variant_id] : [])))]
-    const managed = await this.managedVariants(variantIds)
-    const levels = await this.inventory.levels(managed)
+    const managed = managedVariants(cart)
+    const levels = await this.inventory.levels(managed, [cart.sales_channel_id])
     const plan: StockPlan = new Map()
     for (const variantId of managed) {
       const candidates = levels
@@ -153,15 +178,6 @@ export class OrderService {
       )
     }
     return plan
-  }
-
-  private async managedVariants(variantIds: string[]): Promise<string[]> {
-    const variants = await this.variants.variants(variantIds)
-    return variantIds.filter((variantId) => {
-      const variant = variants.get(variantId)
-      // A variant gone from the catalog since it was put in the cart is held to its stock all the same.
-      return !variant || (variant.manage_inventory && !variant.allow_backorder)
-    })
   }
 
   /**
@@ -326,6 +342,34 @@ export class OrderService {
     return { orders: await this.views(orders), count, offset: query.offset, limit: query.limit }
   }
 
+  /**
+   * Gives a customer the guest orders placed with an email they have proven they own. Each order is
+   * taken with a conditional update, so a repeated or concurrent call links it once, with one timeline
+   * entry; an order that already belongs to a customer is never moved.
+   */
+  async linkGuestOrders(customerId: string, email: string): Promise<string[]> {
+    const address = email.trim().toLowerCase()
+    return this.db.transaction(async (em) => {
+      const guestOrders = await em.find(
+        Order,
+        { customer_id: null, email: address },
+        { fields: ['id'], orderBy: { created_at: 'asc', id: 'asc' } },
+      )
+      const linked: string[] = []
+      for (const { id } of guestOrders) {
+        const taken = await em.nativeUpdate(
+          Order,
+          { id, customer_id: null },
+          { customer_id: customerId, updated_at: new Date() },
+        )
+        if (taken !== 1) continue
+        this.record(em, id, OrderEvents.customerLinked, { customer_id: customerId, email: address })
+        linked.push(id)
+      }
+      return linked
+    })
+  }
+
   async timeline(orderId: string) {
     await this.retrieveRow(orderId)
     const changes = await this.db
@@ -382,7 +426,7 @@ export class OrderService {
       const payment = await this.db
         .em()
         .findOne(Payment, { order_id: orderId }, { orderBy: { created_at: 'desc' } })
-      const cancelInTransaction = async (em: EntityManager, refunded = 0) => {
+      const cancelInTransaction = async (em: EntityManager, outcome = { refunded: 0, voided: false }) => {
         const items = await em.find(OrderLineItem, { order_id: orderId })
         for (const item of [...items].sort((a, b) =>
           (a.variant_id ?? '').localeCompare(b.variant_id ?? ''),
@@ -403,13 +447,12 @@ export class OrderService {
           },
         )
         if (changed !== 1) throw new ConflictError('The order is already canceled')
+        await this.promotionUsage?.releaseUsage(em, { ...order, promotions: order.promotions ?? [] })
         await this.syncPaymentStatus(em, orderId)
-        this.record(em, orderId, OrderEvents.canceled, { refunded })
+        this.record(em, orderId, OrderEvents.canceled, outcome)
       }
       if (payment && !payment.canceled_at) {
-        await this.payments.cancelOrRefund(payment.id, (em, outcome) =>
-          cancelInTransaction(em, outcome.refunded),
-        )
+        await this.payments.cancelOrRefund(payment.id, cancelInTransaction)
       } else {
         await this.db.transaction((em) => cancelInTransaction(em))
       }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { asFunction } from 'awilix'
 import { definePlugin } from '../../kernel/plugin'
+import { listAdminPaymentProviders } from './admin-routes'
 import { paymentEntities } from './entities'
 import { paymentWebhook } from './hook-routes'
 import { migrations } from './migrations'
@@ -21,10 +22,17 @@ export const paymentModule = definePlugin({
     ctx.providers.payment.register(new SystemPaymentProvider())
     ctx.container.register({
       paymentService: asFunction(
-        ({ db, events, providers, logger }) => new PaymentService(db, events, providers, logger),
+        ({ db, events, providers, logger, regionService }) =>
+          new PaymentService(db, events, providers, logger, regionService),
       ).singleton(),
     })
-    ctx.addRoutes(listPaymentProviders, createPaymentCollection, initiatePaymentSession, paymentWebhook)
+    ctx.addRoutes(
+      listPaymentProviders,
+      createPaymentCollection,
+      initiatePaymentSession,
+      paymentWebhook,
+      listAdminPaymentProviders,
+    )
   },
   boot(ctx) {
     // A cart shows its payment collection (storefronts, and Medusa's SDK, read cart.payment_collection).

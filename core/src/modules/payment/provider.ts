@@ -65,9 +65,18 @@ export interface WebhookPayload {
   headers: Record<string, string | string[] | undefined>
 }
 
+/** Public values a storefront needs to pay with a provider in the browser, e.g. a publishable key. */
+export type PaymentBrowserConfig = Record<string, string>
+
 export interface PaymentProvider extends Provider {
   /** e.g. `pp_system_default`, `pp_stripe`, `pp_paypal`. */
   readonly id: string
+  /**
+   * What the storefront's page may know to pay with this provider (Stripe's publishable key,
+   * PayPal's client id, where their scripts load from): public by design, never a secret. Absent
+   * for a provider with no browser step, or one not set up for it.
+   */
+  browserConfig?(): PaymentBrowserConfig | undefined
   initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentResult>
   updatePayment(input: PaymentAmountInput): Promise<PaymentResult>
   authorizePayment(input: PaymentCallInput): Promise<PaymentResult>

@@ -9,6 +9,7 @@ import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
 import { ConflictError, InvalidDataError, NotFoundError, ShopwrightError } from '../../kernel/errors'
 import type { Providers } from '../../kernel/providers'
+import type { RegionService } from '../region/service'
 import { Payment, PaymentCapture, PaymentCollection, PaymentRefund, PaymentSession } from './entities'
 import { PaymentEvents } from './events'
 import {
@@ -21,6 +22,7 @@ import {
 /** What payments need to know of a cart; its total is the server's, never the client's. */
 export interface PayableCart {
   id: string
+  region_id: string
   currency_code: string
   total: number
   email?: string | null
@@ -104,17 +106,25 @@ export class PaymentService {
     private readonly events: EventBus,
     private readonly providers: Providers,
     private readonly logger: Logger,
+    private readonly regions: Pick<RegionService, 'paymentProviderIds'>,
   ) {}
 
   provider(id: string): PaymentProvider {
     return this.providers.payment.get(id)
   }
 
+  /** Every installed provider (an installed one is enabled; each region chooses which it offers). */
   listProviders(): Array<{ id: string; is_enabled: boolean }> {
     return this.providers.payment
       .list()
       .map((provider) => ({ id: provider.id, is_enabled: true }))
       .sort((a, b) => a.id.localeCompare(b.id))
+  }
+
+  /** The providers a region offers its shoppers (none for a region that does not exist, as Medusa). */
+  async listRegionProviders(regionId: string): Promise<Array<{ id: string; is_enabled: boolean }>> {
+    const offered = new Set(await this.regions.paymentProviderIds(regionId))
+    return this.listProviders().filter((provider) => offered.has(provider.id))
   }
 
   /** The cart's one payment collection, made on first use; its amount follows the cart's total. */
@@ -157,17 +167,25 @@ export class PaymentService {
   async collectionOfCart(
     cartId: string,
   ): Promise<(PaymentCollectionView & Record<string, unknown>) | undefined> {
-    const collection = await this.db.em().findOne(PaymentCollection, { cart_id: cartId }, { fields: ['id'] })
-    return collection ? this.retrieveCollection(collection.id) : undefined
+    const em = this.db.em()
+    const collection = await em.findOne(PaymentCollection, { cart_id: cartId })
+    return collection ? this.collectionView(em, collection) : undefined
   }
 
   async retrieveCollection(id: string): Promise<PaymentCollectionView> {
     const em = this.db.em()
     const collection = await em.findOne(PaymentCollection, { id })
     if (!collection) throw new NotFoundError(`Payment collection with id: ${id} was not found`)
+    return this.collectionView(em, collection)
+  }
+
+  private async collectionView(
+    em: EntityManager,
+    collection: InferEntity<typeof PaymentCollection>,
+  ): Promise<PaymentCollectionView> {
     const sessions = await em.find(
       PaymentSession,
-      { payment_collection_id: id, status: { $in: LIVE_SESSION } },
+      { payment_collection_id: collection.id, status: { $in: LIVE_SESSION } },
       { orderBy: { created_at: 'asc', id: 'asc' } },
     )
     return {
@@ -192,6 +210,12 @@ export class PaymentService {
     input: { provider_id: string; data?: Record<string, unknown> },
   ): Promise<PaymentCollectionView> {
     const provider = this.provider(input.provider_id)
+    if (!(await this.regions.paymentProviderIds(cart.region_id)).includes(provider.id)) {
+      throw new InvalidDataError(
+        `The payment provider ${provider.id} is not offered in the cart's region; choose one that GET /store/payment-providers lists for it`,
+        [{ field: 'provider_id', message: 'not offered in this region' }],
+      )
+    }
     const session = await this.db.transaction(async (em) => {
       const collection = await em.findOne(PaymentCollection, { id: collectionId })
       if (!collection) throw new NotFoundError(`Payment collection with id: ${collectionId} was not found`)
@@ -386,9 +410,13 @@ export class PaymentService {
       { order_id: { $in: orderIds } },
       { orderBy: { created_at: 'asc' } },
     )
-    const ids = payments.map((payment) => payment.id)
-    const captures = ids.length ? await em.find(PaymentCapture, { payment_id: { $in: ids } }) : []
-    const refunds = ids.length ? await em.find(PaymentRefund, { payment_id: { $in: ids } }) : []
+    // A payment has capture (refund) rows exactly when it has a captured (refunded) amount.
+    const captured = payments.filter((payment) => payment.captured_amount > 0).map((payment) => payment.id)
+    const refunded = payments.filter((payment) => payment.refunded_amount > 0).map((payment) => payment.id)
+    const [captures, refunds] = await Promise.all([
+      captured.length ? em.find(PaymentCapture, { payment_id: { $in: captured } }) : [],
+      refunded.length ? em.find(PaymentRefund, { payment_id: { $in: refunded } }) : [],
+    ])
     for (const payment of payments) {
       const list = byOrder.get(payment.order_id!) ?? []
       list.push({
@@ -539,8 +567,10 @@ export class PaymentService {
   }
 
   /**
-   * Gives the money back: voids what is authorized and not captured, refunds what is captured and
-   * not refunded. Used when an order is canceled, and when a payment ends up without an order.
+   * Gives the money back: refunds what is captured and not refunded, and voids what is authorized and
+   * not captured, the rest of a partial capture included (a provider that released that rest itself
+   * when it captured, as Stripe does, answers the void with the payment as it is). Used when an order
+   * is canceled, and when a payment ends up without an order.
    */
   async cancelOrRefund(
     paymentId: string,
@@ -552,7 +582,7 @@ export class PaymentService {
       refunded = await this.refund(paymentId, payment.captured_amount - payment.refunded_amount, 'canceled')
       payment = await this.retrievePayment(paymentId)
     }
-    const voided = !payment.canceled_at && payment.captured_amount === 0
+    const voided = !payment.canceled_at && payment.captured_amount < payment.amount
     if (voided) {
       const provider = this.provider(payment.provider_id)
       await callProvider(() =>

@@ -17,9 +17,9 @@ export const listPaymentProviders = defineRoute({
   tags: ['Store: payments'],
   query: z.object({ region_id: z.string().max(64), fields: z.string().optional() }),
   response: listResponse('payment_providers', z.object({ id: z.string(), is_enabled: z.boolean() })),
-  handler: async ({ koa, resolve }) => {
+  handler: async ({ query, koa, resolve }) => {
     await requirePublishableKey(koa, resolve<SalesChannelService>('salesChannelService'))
-    const providers = resolve<PaymentService>('paymentService').listProviders()
+    const providers = await resolve<PaymentService>('paymentService').listRegionProviders(query.region_id)
     return { payment_providers: providers, count: providers.length, offset: 0, limit: providers.length }
   },
 })

@@ -11,6 +11,8 @@ import { Price, PriceList } from './entities'
 import { PricingEvents } from './events'
 
 export interface PriceInput {
+  /** A variant's own price being kept (and changed): its id stays; prices without one are new. */
+  id?: string
   currency_code: string
   /** In the currency's minor unit (cents). */
   amount: number
@@ -112,6 +114,14 @@ export interface PriceListQuery {
   type?: PriceListType[]
 }
 
+function assertQuantities(price: PriceInput): void {
+  if (price.min_quantity != null && price.max_quantity != null && price.max_quantity < price.min_quantity) {
+    throw new InvalidDataError(
+      `A price's max_quantity (${price.max_quantity}) is below its min_quantity (${price.min_quantity})`,
+    )
+  }
+}
+
 const time = (value: Date | string | null) => (value == null ? null : new Date(value).getTime())
 const lowest = (rows: PriceRow[]) =>
   rows.reduce<PriceRow | undefined>((a, b) => (!a || b.amount < a.amount ? b : a), undefined)
@@ -128,10 +138,48 @@ export class PricingService {
 
   // ---- a variant's own prices --------------------------------------------------------------------
 
-  /** Replaces a variant's own prices (not its price lists' prices), in the caller's transaction. */
+  /** Gives a new variant its own prices, in the caller's transaction. */
+  addVariantPrices(em: EntityManager, variantId: string, prices: PriceInput[]): void {
+    for (const price of prices) {
+      if (price.id !== undefined) throw new InvalidDataError(`A new variant has no price ${price.id} to keep`)
+      this.createPrice(em, variantId, price, null)
+    }
+  }
+
+  /**
+   * Makes `prices` a variant's own prices (not its price lists'), in the caller's transaction, as
+   * Medusa does: a price given with its id is updated in place, one without is added, and those left
+   * out are removed.
+   */
   async setVariantPrices(em: EntityManager, variantId: string, prices: PriceInput[]): Promise<void> {
-    await em.nativeDelete(Price, { variant_id: variantId, price_list_id: null })
-    for (const price of prices) this.createPrice(em, variantId, price, null)
+    const existing = await em.find(Price, { variant_id: variantId, price_list_id: null })
+    const kept = new Map(existing.map((price) => [price.id, price]))
+    const given = new Set<string>()
+    for (const price of prices) {
+      if (price.id === undefined) continue
+      if (!kept.has(price.id) || given.has(price.id)) {
+        throw new InvalidDataError(
+          `Price ${price.id} is not a price of variant ${variantId}, or is given twice`,
+        )
+      }
+      given.add(price.id)
+    }
+    const gone = existing.filter((price) => !given.has(price.id)).map((price) => price.id)
+    if (gone.length) await em.nativeDelete(Price, { id: { $in: gone } })
+    for (const price of prices) {
+      if (price.id === undefined) {
+        this.createPrice(em, variantId, price, null)
+        continue
+      }
+      assertQuantities(price)
+      em.assign(kept.get(price.id)!, {
+        currency_code: price.currency_code.toLowerCase(),
+        amount: price.amount,
+        region_id: price.region_id ?? null,
+        min_quantity: price.min_quantity ?? null,
+        max_quantity: price.max_quantity ?? null,
+      })
+    }
   }
 
   /** Every price of these variants, their price lists' too (the variants are going away). */
@@ -417,11 +465,7 @@ export class PricingService {
   }
 
   private createPrice(em: EntityManager, variantId: string, price: PriceInput, priceListId: string | null) {
-    if (price.min_quantity != null && price.max_quantity != null && price.max_quantity < price.min_quantity) {
-      throw new InvalidDataError(
-        `A price's max_quantity (${price.max_quantity}) is below its min_quantity (${price.min_quantity})`,
-      )
-    }
+    assertQuantities(price)
     em.create(Price, {
       id: generateId('price'),
       variant_id: variantId,

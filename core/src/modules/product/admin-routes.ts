@@ -5,6 +5,7 @@ import { defineRoute, idParams, rawJson, streamBody } from '../../http/route'
 import { NotFoundError, UnsupportedMediaTypeError } from '../../kernel/errors'
 import type { ProductCsv } from './csv'
 import {
+  adminVariantSchema,
   categorySchema,
   collectionSchema,
   productInputSchema,
@@ -12,7 +13,6 @@ import {
   productUpdateSchema,
   storeProductQuery,
   variantInputSchema,
-  variantSchema,
 } from './schemas'
 import type { LabelKind, ProductService } from './service'
 
@@ -488,18 +488,32 @@ export const listVariants = defineRoute({
   method: 'get',
   path: '/admin/products/:id/variants',
   permission: 'product:read',
-  summary: "List a product's variants",
+  summary: "List a product's variants, each with all its own prices (tiers and region prices too)",
   tags: ['Admin: products'],
   params: idParams,
   query: listQuery().extend({ id: idList.optional(), sku: idList.optional() }).strict(),
-  response: listResponse('variants', variantSchema),
+  response: listResponse('variants', adminVariantSchema),
   handler: async ({ params, query, resolve }) => {
     const matching = (await productDocument(resolve, params.id)).variants.filter(
       (variant) =>
         (!query.id || query.id.includes(variant.id)) && (!query.sku || query.sku.includes(variant.sku ?? '')),
     )
+    const page = matching.slice(query.offset, query.offset + query.limit)
+    const prices = await service(resolve).variantPrices(page.map((variant) => variant.id))
     return {
-      variants: matching.slice(query.offset, query.offset + query.limit),
+      variants: page.map((variant) => ({
+        ...variant,
+        prices: prices
+          .filter((price) => price.variant_id === variant.id)
+          .map(({ id, currency_code, amount, region_id, min_quantity, max_quantity }) => ({
+            id,
+            currency_code,
+            amount,
+            region_id,
+            min_quantity,
+            max_quantity,
+          })),
+      })),
       count: matching.length,
       offset: query.offset,
       limit: query.limit,
@@ -527,7 +541,8 @@ export const updateVariant = defineRoute({
   method: 'post',
   path: '/admin/products/:id/variants/:variant_id',
   permission: 'product:write',
-  summary: 'Update a variant: its fields, option values and (replacing them) its prices',
+  summary:
+    'Update a variant: its fields, option values and its prices (those given with their id are kept and updated, others added, those left out removed)',
   tags: ['Admin: products'],
   params: variantParams,
   body: variantInputSchema.partial().strict(),

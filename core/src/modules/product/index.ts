@@ -25,8 +25,8 @@ export const productModule = definePlugin({
           ),
       ).singleton(),
       productService: asFunction(
-        ({ db, events, pricingService, cache, catalogVersion }) =>
-          new ProductService(db, events, pricingService, cache, catalogVersion),
+        ({ db, events, pricingService, cache, catalogVersion, inventoryService }) =>
+          new ProductService(db, events, pricingService, cache, catalogVersion, inventoryService),
       ).singleton(),
       productCsv: asFunction(({ db, productService }) => new ProductCsv(db, productService)).singleton(),
     })

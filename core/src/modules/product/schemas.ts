@@ -1,5 +1,6 @@
 // Products as the API shows them (Medusa's StoreProduct and friends), and the inputs it takes.
 import { z } from 'zod'
+import { fieldsQuery } from '../../http/fields'
 import { idListQuery } from '../../http/list'
 
 const timestamps = { created_at: z.string(), updated_at: z.string(), deleted_at: z.null() }
@@ -81,6 +82,8 @@ export const variantSchema = z.object({
   product_id: z.string(),
   options: z.array(optionValue),
   calculated_price: calculatedPriceSchema.optional(),
+  /** Asked for with `fields=+variants.inventory_quantity`; only on stock-managed variants. */
+  inventory_quantity: z.number().int().nullable().optional(),
   ...timestamps,
   metadata,
 })
@@ -146,7 +149,7 @@ export const storeProductQuery = z
     limit: z.coerce.number().int().min(0).max(1000).default(50),
     offset: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
     order: z.string().max(64).optional(),
-    fields: z.string().max(2000).optional(),
+    fields: fieldsQuery.optional(),
     q: z.string().max(200).optional(),
     id: idList.optional(),
     handle: idList.optional(),
@@ -166,7 +169,22 @@ export const storeProductQuery = z
   })
   .strict()
 
+/** A variant's own price as the Admin API shows it: per currency, optionally per region and quantity. */
+export const adminPriceSchema = z.object({
+  id: z.string(),
+  currency_code: z.string(),
+  amount: z.number().int(),
+  region_id: z.string().nullable(),
+  min_quantity: z.number().int().nullable(),
+  max_quantity: z.number().int().nullable(),
+})
+
+/** A variant in the Admin API: with every one of its own prices, tiers and region prices too. */
+export const adminVariantSchema = variantSchema.extend({ prices: z.array(adminPriceSchema) })
+
 const priceInput = z.object({
+  /** Keeps (and updates) an existing price of the variant; without it, the price is new. */
+  id: z.string().max(64).optional(),
   currency_code: z.string().regex(/^[a-zA-Z]{3}$/, 'must be a 3-letter ISO 4217 code'),
   amount: z.number().int('must be an integer in the currency minor unit').min(0).max(1e12),
   region_id: z.string().max(64).nullable().optional(),

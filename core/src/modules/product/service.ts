@@ -10,6 +10,7 @@ import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
 import { parseJson } from '../../infra/json'
 import { ConflictError, InvalidDataError, NotFoundError } from '../../kernel/errors'
+import type { InventoryService } from '../inventory/service'
 import type { PriceInput, PricingContext, PricingService } from '../pricing/service'
 import type { CatalogVersion } from './catalog-version'
 import {
@@ -102,6 +103,14 @@ function labelView(row: {
   return { id: row.id, value: row.value, created_at: iso(row.created_at)!, updated_at: iso(row.updated_at)! }
 }
 
+/**
+ * A stock-managed variant in a serialized document (its id, then `manage_inventory`, as documents are
+ * built). Quotes inside JSON strings are escaped, so no title or description can look like it.
+ */
+const MANAGED_VARIANT = /\{"id":"([^"\\]+)","manage_inventory":true/g
+/** Moves on when documents change shape, so pages cached by an older release are not served. */
+const DOCUMENT_FORMAT = 2
+
 const ORDERABLE = new Set(['created_at', 'updated_at', 'title', 'handle'])
 const DOCUMENT_TTL_MS = 60 * 60 * 1000
 
@@ -131,6 +140,7 @@ export class ProductService {
     private readonly pricing: PricingService,
     private readonly cache: Cache,
     private readonly catalog: CatalogVersion,
+    private readonly inventory: InventoryService,
   ) {}
 
   // ---- writes ----------------------------------------------------------------------------------
@@ -394,7 +404,7 @@ export class ProductService {
       variant_rank: rank,
     })
     this.linkVariantOptions(em, created.id, variant, valueIds)
-    await this.pricing.setVariantPrices(em, created.id, variant.prices ?? [])
+    this.pricing.addVariantPrices(em, created.id, variant.prices ?? [])
     return created.id
   }
 
@@ -819,11 +829,22 @@ export class ProductService {
 
   /**
    * A whole Store API product page, serialized: cached under the catalog's version with its query and
-   * pricing, so a hot page is one cache read and the bytes go out as they are.
+   * pricing, so a hot page is one cache read and the bytes go out as they are. A page with
+   * `inventory_quantity` is put together from the cached documents and fresh stock instead.
    */
-  async productPage(query: StoreProductQuery, pricing?: PricingContext): Promise<string> {
+  async productPage(
+    query: StoreProductQuery,
+    pricing?: PricingContext,
+    include: { inventory_quantity?: boolean } = {},
+  ): Promise<string> {
+    if (include.inventory_quantity) {
+      return this.withInventoryQuantities(
+        await this.productPage(query, pricing),
+        query.sales_channel_ids ?? [],
+      )
+    }
     const version = await this.catalogVersion()
-    const key = `catalog:${version}:page:${createHash('sha1')
+    const key = `catalog:${version}:page${DOCUMENT_FORMAT}:${createHash('sha1')
       .update(JSON.stringify([query, pricing ?? null]))
       .digest('base64url')}`
     // A versioned page never changes, so this process may keep its own copy in front of the shared cache.
@@ -836,6 +857,22 @@ export class ProductService {
     })
     this.localPages.set(key, page)
     return page
+  }
+
+  /**
+   * Adds Medusa's `variants.inventory_quantity` to serialized products (a page or one document): what
+   * the locations serving these sales channels can sell of each stock-managed variant. Stock moves
+   * with every order, so it is read fresh, in one grouped query for the whole page, and spliced into
+   * the cached bytes rather than cached with them.
+   */
+  async withInventoryQuantities(json: string, salesChannelIds: string[]): Promise<string> {
+    const variantIds = [...json.matchAll(MANAGED_VARIANT)].map((match) => match[1]!)
+    if (!variantIds.length) return json
+    const available = await this.inventory.availableQuantities(variantIds, salesChannelIds)
+    return json.replace(
+      MANAGED_VARIANT,
+      (marker, id: string) => `${marker},"inventory_quantity":${available.get(id) ?? 0}`,
+    )
   }
 
   private catalogVersion(): Promise<string> {
@@ -914,7 +951,7 @@ export class ProductService {
     if (!ids.length) return []
     const version = await this.catalogVersion()
     const priceKey = pricing ? `${pricing.currency_code}:${pricing.region_id ?? ''}` : '-'
-    const keys = ids.map((id) => `catalog:${version}:product:${id}:${priceKey}`)
+    const keys = ids.map((id) => `catalog:${version}:product${DOCUMENT_FORMAT}:${id}:${priceKey}`)
     const cached = await this.cache.getMany(keys)
     const missing = ids.filter((_, i) => cached[i] === undefined)
     const built = missing.length ? await this.buildDocuments(missing, pricing) : new Map<string, string>()
@@ -1015,6 +1052,9 @@ export class ProductService {
               : undefined
             return {
               id: variant.id,
+              // Right after the id, so a page's stock-managed variants are found without parsing it
+              // (MANAGED_VARIANT, withInventoryQuantities).
+              manage_inventory: bool(variant.manage_inventory),
               title: variant.title,
               sku: variant.sku,
               barcode: variant.barcode,
@@ -1022,7 +1062,6 @@ export class ProductService {
               upc: variant.upc,
               thumbnail: null,
               allow_backorder: bool(variant.allow_backorder),
-              manage_inventory: bool(variant.manage_inventory),
               hs_code: null,
               origin_country: null,
               mid_code: null,

@@ -2,6 +2,7 @@
 // currency), categories and collections. Every request needs a publishable key and sees only
 // published products of that key's sales channels.
 import { z } from 'zod'
+import { fieldsQuery, selectsField } from '../../http/fields'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
 import { requirePublishableKey } from '../../http/publishable-key'
 import { defineRoute, idParams, rawJson } from '../../http/route'
@@ -13,6 +14,9 @@ import { categorySchema, collectionSchema, productSchema, storeProductQuery } fr
 import type { ProductService } from './service'
 
 type Resolve = <T>(name: string) => T
+
+/** Medusa computes a variant's stock only when the storefront asks for it. */
+const INVENTORY_QUANTITY = 'variants.inventory_quantity'
 
 /** Prices follow the region (its currency, its own prices) or a bare currency, as in Medusa. */
 async function pricingContext(
@@ -45,6 +49,7 @@ export const listStoreProducts = defineRoute({
         published_only: true,
       },
       await pricingContext(resolve, query),
+      { inventory_quantity: selectsField(query.fields, INVENTORY_QUANTITY) },
     )
     return rawJson(page)
   },
@@ -76,7 +81,13 @@ export const retrieveStoreProduct = defineRoute({
     })
     if (!ids.length) throw new NotFoundError(`Product with id: ${params.id} was not found`)
     const [document] = await products.productDocuments(ids, await pricingContext(resolve, query))
-    return rawJson(`{"product":${document}}`)
+    return rawJson(
+      `{"product":${
+        selectsField(query.fields, INVENTORY_QUANTITY)
+          ? await products.withInventoryQuantities(document!, sales_channel_ids)
+          : document
+      }}`,
+    )
   },
 })
 
@@ -88,7 +99,7 @@ export const listStoreCategories = defineRoute({
   summary: 'List product categories',
   tags: ['Store: products'],
   query: listQuery().extend({
-    fields: z.string().max(2000).optional(),
+    fields: fieldsQuery.optional(),
     id: idList.optional(),
     handle: idList.optional(),
     parent_category_id: z
@@ -112,7 +123,7 @@ export const retrieveStoreCategory = defineRoute({
   summary: 'Get a product category',
   tags: ['Store: products'],
   params: idParams,
-  query: z.object({ fields: z.string().max(2000).optional() }),
+  query: z.object({ fields: fieldsQuery.optional() }),
   response: z.object({ product_category: categorySchema }),
   handler: async ({ params, koa, resolve }) => {
     await channels(koa, resolve)
@@ -133,7 +144,7 @@ export const listStoreCollections = defineRoute({
   summary: 'List collections',
   tags: ['Store: products'],
   query: listQuery().extend({
-    fields: z.string().max(2000).optional(),
+    fields: fieldsQuery.optional(),
     id: idList.optional(),
     handle: idList.optional(),
   }),
@@ -150,7 +161,7 @@ export const retrieveStoreCollection = defineRoute({
   summary: 'Get a collection',
   tags: ['Store: products'],
   params: idParams,
-  query: z.object({ fields: z.string().max(2000).optional() }),
+  query: z.object({ fields: fieldsQuery.optional() }),
   response: z.object({ collection: collectionSchema }),
   handler: async ({ params, koa, resolve }) => {
     await channels(koa, resolve)

@@ -39,49 +39,49 @@ const iso = (value: unknown) => new Date(value as string | number | Date).toISOS
 export class VariantLookup {
   constructor(private readonly db: Database) {}
 
-  /** The variants with these ids (missing ones are absent from the map), in four queries. */
+  /** The variants with these ids (missing ones are absent from the map), in three queries at once. */
   async variants(ids: string[], em?: EntityManager): Promise<Map<string, CartVariant>> {
     const found = new Map<string, CartVariant>()
     if (!ids.length) return found
     const knex = knexOf(em ?? this.db.em())
-    const rows = await knex('product_variant as v')
-      .join('product as p', 'p.id', 'v.product_id')
-      .leftJoin('product_collection as c', 'c.id', 'p.collection_id')
-      .leftJoin('product_type as t', 't.id', 'p.type_id')
-      .whereIn('v.id', ids)
-      .select(
-        'v.id',
-        'v.title',
-        'v.sku',
-        'v.barcode',
-        'v.manage_inventory',
-        'v.allow_backorder',
-        'v.product_id',
-        'p.title as product_title',
-        'p.subtitle as product_subtitle',
-        'p.description as product_description',
-        'p.handle as product_handle',
-        'p.status as product_status',
-        'p.thumbnail',
-        'p.discountable',
-        'c.title as product_collection',
-        't.value as product_type',
-      )
-    if (!rows.length) return found
-    const productIds = [...new Set(rows.map((row) => row.product_id as string))]
-    const [options, channels, images] = await Promise.all([
+    const firstImage = knex('product_image as i')
+      .select('i.url')
+      .whereRaw('?? = ??', ['i.product_id', 'p.id'])
+      .orderBy([{ column: 'i.rank' }, { column: 'i.id' }])
+      .limit(1)
+    const [rows, options, channels] = await Promise.all([
+      knex('product_variant as v')
+        .join('product as p', 'p.id', 'v.product_id')
+        .leftJoin('product_collection as c', 'c.id', 'p.collection_id')
+        .leftJoin('product_type as t', 't.id', 'p.type_id')
+        .whereIn('v.id', ids)
+        .select(
+          'v.id',
+          'v.title',
+          'v.sku',
+          'v.barcode',
+          'v.manage_inventory',
+          'v.allow_backorder',
+          'v.product_id',
+          'p.title as product_title',
+          'p.subtitle as product_subtitle',
+          'p.description as product_description',
+          'p.handle as product_handle',
+          'p.status as product_status',
+          'p.thumbnail',
+          'p.discountable',
+          'c.title as product_collection',
+          't.value as product_type',
+          firstImage.as('first_image'),
+        ),
       knex('product_variant_option as vo')
         .join('product_option_value as ov', 'ov.id', 'vo.option_value_id')
         .join('product_option as o', 'o.id', 'ov.option_id')
         .whereIn('vo.variant_id', ids)
         .select('vo.variant_id', 'o.title', 'ov.value'),
       knex('product_sales_channel')
-        .whereIn('product_id', productIds)
+        .whereIn('product_id', knex('product_variant').whereIn('id', ids).select('product_id'))
         .select('product_id', 'sales_channel_id'),
-      knex('product_image')
-        .whereIn('product_id', productIds)
-        .orderBy(['rank', 'id'])
-        .select('product_id', 'url'),
     ])
     for (const row of rows) {
       found.set(row.id, {
@@ -99,7 +99,7 @@ export class VariantLookup {
         product_status: row.product_status,
         product_collection: row.product_collection ?? null,
         product_type: row.product_type ?? null,
-        thumbnail: row.thumbnail ?? images.find((image) => image.product_id === row.product_id)?.url ?? null,
+        thumbnail: row.thumbnail ?? row.first_image ?? null,
         discountable: bool(row.discountable),
         option_values: Object.fromEntries(
           options

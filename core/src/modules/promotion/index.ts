@@ -6,6 +6,10 @@ import { promotionEntities } from './entities'
 import { migrations } from './migrations'
 import { PromotionService } from './service'
 
+interface OrdersWithPromotions {
+  usePromotionUsage?(usage: PromotionService): void
+}
+
 export const promotionModule = definePlugin({
   name: 'core.promotion',
   entities: promotionEntities,
@@ -16,5 +20,12 @@ export const promotionModule = definePlugin({
       promotionService: asFunction(({ db, events }) => new PromotionService(db, events)).singleton(),
     })
     ctx.addRoutes(...promotionAdminRoutes)
+  },
+  boot(ctx) {
+    // A canceled order gives back the promotion uses it counted.
+    const orders = ctx.container.hasRegistration('orderService')
+      ? ctx.container.resolve<OrdersWithPromotions>('orderService')
+      : undefined
+    orders?.usePromotionUsage?.(ctx.container.resolve<PromotionService>('promotionService'))
   },
 })

@@ -360,6 +360,27 @@ export class PromotionService {
     }
   }
 
+  /**
+   * Gives back one use of each of the order's promotions, in the transaction that cancels it (which
+   * runs once per order, so a use is given back once), overall and for the customer or guest email.
+   */
+  async releaseUsage(em: EntityManager, order: PromotionUser): Promise<void> {
+    const ids = [...new Set(order.promotions.map((promotion) => promotion.id))].sort()
+    if (!ids.length) return
+    const knex = knexOf(em)
+    await knex('promotion')
+      .whereIn('id', ids)
+      .andWhere('used', '>', 0)
+      .update({ used: knex.raw('used - 1') })
+    const key = customerKey(order.customer_id, order.email)
+    if (!key) return
+    await knex('promotion_usage')
+      .whereIn('promotion_id', ids)
+      .andWhere({ customer_key: key })
+      .andWhere('used', '>', 0)
+      .update({ used: knex.raw('used - 1') })
+  }
+
   private async usageOf(rows: PromotionRow[], context: Pick<PromotionContext, 'customer_id' | 'email'>) {
     const key = customerKey(context.customer_id, context.email)
     const limited = rows.filter((row) => row.limit_per_customer != null).map((row) => row.id)

@@ -1,4 +1,4 @@
-// The region as the API shows it (Medusa's StoreRegion).
+// The region as the API shows it (Medusa's StoreRegion, with the payment providers it offers).
 import { z } from 'zod'
 
 export const regionSchema = z.object({
@@ -10,6 +10,7 @@ export const regionSchema = z.object({
   countries: z.array(
     z.object({ id: z.string(), iso_2: z.string(), name: z.string(), display_name: z.string() }),
   ),
+  payment_providers: z.array(z.object({ id: z.string(), is_enabled: z.boolean() })),
   metadata: z.record(z.string(), z.unknown()).nullable(),
   created_at: z.string(),
   updated_at: z.string(),
@@ -24,5 +25,7 @@ export const regionInputSchema = z.object({
     .optional(),
   automatic_taxes: z.boolean().optional(),
   prices_include_tax: z.boolean().optional(),
+  /** The providers the region offers (Medusa's shape); the installed ones not listed are turned off. */
+  payment_providers: z.array(z.string().min(1).max(64)).max(100).optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional(),
 })

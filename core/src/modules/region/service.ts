@@ -1,13 +1,15 @@
-// Regions and their countries.
+// Regions, their countries, and the payment providers each offers.
+import type { InferEntity } from '@mikro-orm/core'
 import type { EntityManager } from '@mikro-orm/knex'
 import { LRUCache } from 'lru-cache'
 import type { Database } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
 import { InvalidDataError, NotFoundError } from '../../kernel/errors'
+import type { Providers } from '../../kernel/providers'
 import type { PricingContext } from '../pricing/service'
 import type { CatalogVersion } from '../product/catalog-version'
-import { Region, RegionCountry } from './entities'
+import { Region, RegionCountry, RegionPaymentProvider } from './entities'
 import { RegionEvents } from './events'
 
 export interface RegionInput {
@@ -16,6 +18,8 @@ export interface RegionInput {
   countries?: string[]
   automatic_taxes?: boolean
   prices_include_tax?: boolean
+  /** The payment providers the region offers; every other installed one is turned off there. */
+  payment_providers?: string[]
   metadata?: Record<string, unknown> | null
 }
 
@@ -28,6 +32,7 @@ export interface RegionView {
   automatic_taxes: boolean
   prices_include_tax: boolean
   countries: Array<{ id: string; iso_2: string; name: string; display_name: string }>
+  payment_providers: Array<{ id: string; is_enabled: boolean }>
   metadata: Record<string, unknown> | null
   created_at: string
   updated_at: string
@@ -36,11 +41,17 @@ export interface RegionView {
 export class RegionService {
   /** Hot: every priced Store read asks. Forgotten here on this process's edits, else after 10 s. */
   private readonly contexts = new LRUCache<string, PricingContext>({ max: 500, ttl: 10_000 })
+  /**
+   * Hot too: every cart read and write shows its region. Each view is kept with the catalog version
+   * it was read at; every region write moves that version on (in every process, within its 50 ms).
+   */
+  private readonly cachedViews = new LRUCache<string, { version: string; region: RegionView }>({ max: 500 })
 
   constructor(
     private readonly db: Database,
     private readonly events: EventBus,
     private readonly catalog: CatalogVersion,
+    private readonly providers: Providers,
   ) {}
 
   async createRegion(input: RegionInput): Promise<RegionView> {
@@ -55,6 +66,7 @@ export class RegionService {
         metadata: input.metadata ?? null,
       })
       this.addCountries(em, region.id, countries)
+      if (input.payment_providers) await this.choosePaymentProviders(em, region.id, input.payment_providers)
       this.events.emit(em, RegionEvents.created, { id: region.id })
       return region.id
     })
@@ -66,7 +78,7 @@ export class RegionService {
     await this.db.transaction(async (em) => {
       const region = await em.findOne(Region, { id })
       if (!region) throw new NotFoundError(`Region with id: ${id} was not found`)
-      const { countries, ...fields } = input
+      const { countries, payment_providers, ...fields } = input
       if (fields.currency_code) fields.currency_code = fields.currency_code.toLowerCase()
       em.assign(region, Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)))
       if (countries) {
@@ -80,6 +92,7 @@ export class RegionService {
           wanted.filter((code) => !current.includes(code)),
         )
       }
+      if (payment_providers) await this.choosePaymentProviders(em, id, payment_providers)
       this.events.emit(em, RegionEvents.updated, { id })
     })
     this.contexts.delete(id)
@@ -113,11 +126,47 @@ export class RegionService {
     }
   }
 
+  /** Offers exactly `offered` of the installed payment providers in the region; an unknown id is refused. */
+  private async choosePaymentProviders(em: EntityManager, regionId: string, offered: string[]) {
+    const unknown = offered.filter((id) => !this.providers.payment.has(id))
+    if (unknown.length) {
+      throw new InvalidDataError(`No payment provider is installed with the id ${unknown.join(', ')}`, [
+        { field: 'payment_providers', message: `unknown provider: ${unknown.join(', ')}` },
+      ])
+    }
+    await em.nativeDelete(RegionPaymentProvider, { region_id: regionId })
+    for (const provider of this.installedPaymentProviders()) {
+      em.create(RegionPaymentProvider, {
+        region_id: regionId,
+        provider_id: provider,
+        is_enabled: offered.includes(provider),
+      })
+    }
+  }
+
+  private installedPaymentProviders(): string[] {
+    return this.providers.payment
+      .list()
+      .map((provider) => provider.id)
+      .sort()
+  }
+
+  /** The ids of the payment providers a region offers (none for a region that does not exist). */
+  async paymentProviderIds(regionId: string): Promise<string[]> {
+    // From the cached view: checkout asks on every payment session.
+    const region = await this.retrieveRegion(regionId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return undefined
+      throw error
+    })
+    return region?.payment_providers.map((provider) => provider.id) ?? []
+  }
+
   async deleteRegion(id: string): Promise<void> {
     await this.db.transaction(async (em) => {
       const region = await em.findOne(Region, { id })
       if (!region) throw new NotFoundError(`Region with id: ${id} was not found`)
       await em.nativeDelete(RegionCountry, { region_id: id })
+      await em.nativeDelete(RegionPaymentProvider, { region_id: id })
       em.remove(region)
       this.events.emit(em, RegionEvents.deleted, { id })
     })
@@ -136,15 +185,8 @@ export class RegionService {
       offset: query.offset,
       orderBy: { created_at: 'asc', id: 'asc' },
     })
-    const countries = regions.length
-      ? await em.find(
-          RegionCountry,
-          { region_id: { $in: regions.map((region) => region.id) } },
-          { orderBy: { iso_2: 'asc' } },
-        )
-      : []
     return {
-      regions: regions.map((region) => this.view(region, countries)),
+      regions: await this.views(em, regions),
       count,
       offset: query.offset,
       limit: query.limit,
@@ -167,9 +209,36 @@ export class RegionService {
   }
 
   async retrieveRegion(id: string): Promise<RegionView> {
-    const { regions } = await this.listRegions({ limit: 1, offset: 0, id: [id] })
-    if (!regions[0]) throw new NotFoundError(`Region with id: ${id} was not found`)
-    return regions[0]
+    const version = await this.catalog.current()
+    const cached = this.cachedViews.get(id)
+    if (cached?.version === version) return cached.region
+    const em = this.db.em()
+    const region = await em.findOne(Region, { id })
+    if (!region) throw new NotFoundError(`Region with id: ${id} was not found`)
+    const [view] = await this.views(em, [region])
+    this.cachedViews.set(id, { version, region: view! })
+    return view!
+  }
+
+  /** Each region with its countries and the installed payment providers it has not turned off. */
+  private async views(em: EntityManager, regions: InferEntity<typeof Region>[]): Promise<RegionView[]> {
+    if (!regions.length) return []
+    const ids = regions.map((region) => region.id)
+    const [countries, turnedOff] = await Promise.all([
+      em.find(RegionCountry, { region_id: { $in: ids } }, { orderBy: { iso_2: 'asc' } }),
+      em.find(RegionPaymentProvider, { region_id: { $in: ids }, is_enabled: false }),
+    ])
+    const installed = this.installedPaymentProviders()
+    return regions.map((region) => {
+      const off = new Set(
+        turnedOff.filter((row) => row.region_id === region.id).map((row) => row.provider_id),
+      )
+      return this.view(
+        region,
+        countries,
+        installed.filter((provider) => !off.has(provider)),
+      )
+    })
   }
 
   private view(
@@ -184,6 +253,7 @@ export class RegionService {
       updated_at: Date
     },
     countries: Array<{ iso_2: string; region_id: string; display_name: string }>,
+    paymentProviders: string[],
   ): RegionView {
     return {
       id: region.id,
@@ -199,6 +269,7 @@ export class RegionService {
           name: country.display_name.toUpperCase(),
           display_name: country.display_name,
         })),
+      payment_providers: paymentProviders.map((id) => ({ id, is_enabled: true })),
       metadata: region.metadata ?? null,
       created_at: region.created_at.toISOString(),
       updated_at: region.updated_at.toISOString(),

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { idListQuery, listQuery, listResponse } from '../../http/list'
 import { defineRoute, idParams } from '../../http/route'
+import type { InventoryService } from '../inventory/service'
 import type { ProductService } from '../product/service'
 import type { SalesChannelService } from './service'
 
@@ -91,13 +92,14 @@ export const deleteSalesChannel = defineRoute({
   method: 'delete',
   path: '/admin/sales-channels/:id',
   permission: 'sales_channel:write',
-  summary: 'Delete a sales channel: its products leave it and its keys no longer show it',
+  summary: 'Delete a sales channel: its products and stock locations leave it and its keys no longer show it',
   tags: ['Admin: sales channels'],
   params: idParams,
   response: deleted('sales-channel'),
   handler: async ({ params, resolve }) => {
     await service(resolve).retrieveSalesChannel(params.id)
     await resolve<ProductService>('productService').removeSalesChannel(params.id)
+    await resolve<InventoryService>('inventoryService').removeSalesChannel(params.id)
     await service(resolve).deleteSalesChannel(params.id)
     return { id: params.id, object: 'sales-channel' as const, deleted: true as const }
   },

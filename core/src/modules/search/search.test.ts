@@ -72,6 +72,13 @@ describe('store search', () => {
     expect(sku.body.hits.map((hit: { id: string }) => hit.id)).toEqual([products.hat])
   })
 
+  it('finds a word typed with two letters swapped, but not a different word two edits away', async () => {
+    const swapped = await search('q=lnien')
+    expect(swapped.body.hits.map((hit: { id: string }) => hit.id)).toEqual([products.linen])
+    // "Bucket" is two edits from "jacket": another word, not a typo of it.
+    expect((await search('q=jacket')).body.count).toBe(0)
+  })
+
   it('counts facets exactly over the matching products', async () => {
     const { body } = await search('currency_code=usd&limit=0')
     expect(body.count).toBe(4)

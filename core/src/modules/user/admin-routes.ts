@@ -4,7 +4,7 @@ import type { Context } from 'koa'
 import { z } from 'zod'
 import { currentActor } from '../../http/actor'
 import { listQuery, listResponse } from '../../http/list'
-import { defineRoute, idParams } from '../../http/route'
+import { defineRoute, idParams, type RouteRegistry } from '../../http/route'
 import { NotFoundError } from '../../kernel/errors'
 import { OWN_PROFILE, PERMISSION_PATTERN } from './roles'
 import type { UserService } from './service'
@@ -56,14 +56,20 @@ const staff = (koa: Context) => ({ id: currentActor(koa)?.id ?? null, role: koa.
 export const retrieveOwnUser = defineRoute({
   method: 'get',
   path: '/admin/users/me',
-  summary: 'The signed-in staff user',
+  summary:
+    'The signed-in staff user, with every permission their role grants among those the admin routes state',
   tags,
   permission: OWN_PROFILE,
-  response: z.object({ user: userSchema }),
+  response: z.object({ user: userSchema.extend({ permissions: z.array(z.string()) }) }),
   handler: async ({ koa, resolve }) => {
     const actor = currentActor(koa)
     if (actor?.type !== 'user') throw new NotFoundError('An API key has no user profile')
-    return { user: await users(resolve).retrieveUser(actor.id) }
+    const service = users(resolve)
+    const user = await service.retrieveUser(actor.id)
+    const stated = resolve<RouteRegistry>('routes')
+      .list()
+      .flatMap((route) => (route.path.startsWith('/admin/') && route.permission ? [route.permission] : []))
+    return { user: { ...user, permissions: await service.grantedPermissions(user.role, stated) } }
   },
 })
 

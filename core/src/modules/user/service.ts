@@ -100,6 +100,17 @@ export class UserService implements AdminAuthorizer, SecretKeyVerifier {
     return (await this.db.em().findOne(UserRole, { name: role }))?.permissions ?? []
   }
 
+  /**
+   * Which of the `stated` permissions (those the admin routes need) a role grants, wildcards resolved,
+   * so that a client (the admin UI) compares plain strings and never re-implements `grants`.
+   */
+  async grantedPermissions(role: string, stated: Iterable<string>): Promise<string[]> {
+    const granted = await this.permissionsOf(role)
+    return [...new Set([OWN_PROFILE, ...stated])]
+      .filter((permission) => permission === OWN_PROFILE || grants(granted, permission))
+      .sort()
+  }
+
   /** Only an owner may hand out or take away the owner role. */
   private async checkRoleChange(
     em: EntityManager,

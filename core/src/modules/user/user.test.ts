@@ -67,6 +67,44 @@ describe('staff users and permissions', () => {
     expect(me.body.user).toMatchObject({ id: owner.id, email: 'boss@shop.test', role: 'owner' })
   })
 
+  it('tells staff which permissions their role grants, wildcards resolved to the routes’ own', async () => {
+    const catalog = await app.createStaff('catalog')
+    const me = await app.request('GET', '/admin/users/me', { headers: catalog.headers })
+    expect(me.status).toBe(200)
+    const { permissions } = me.body.user
+    expect(permissions).toEqual(expect.arrayContaining(['product:read', 'product:write', 'region:read']))
+    expect(permissions).not.toContain('product:*')
+    expect(permissions).not.toContain('order:read')
+    expect(permissions).not.toContain('user:read')
+    // Each one listed is one the server lets this user through with.
+    const orders = await app.request('GET', '/admin/orders', { headers: catalog.headers })
+    expect(orders.status).toBe(403)
+
+    const owner = await app.createStaff('owner')
+    const everything = (await app.request('GET', '/admin/users/me', { headers: owner.headers })).body.user
+      .permissions
+    const stated = app.container
+      .resolve<RouteRegistry>('routes')
+      .list()
+      .flatMap((route) => (route.path.startsWith('/admin/') && route.permission ? [route.permission] : []))
+    expect(new Set(everything)).toEqual(new Set(stated))
+  })
+
+  it('shows a custom role’s staff only the permissions the role lists', async () => {
+    await app.request('POST', '/admin/roles', {
+      body: { name: 'reader', permissions: ['order:read', 'customer:*'] },
+      headers: app.adminHeaders,
+    })
+    const reader = await app.createStaff('reader')
+    const me = await app.request('GET', '/admin/users/me', { headers: reader.headers })
+    expect(me.body.user.permissions).toEqual([
+      'customer:read',
+      'customer:write',
+      'order:read',
+      'profile:self',
+    ])
+  })
+
   it('lets a role do what it grants and answers 403 for the rest', async () => {
     const catalog = await app.createStaff('catalog')
     const created = await app.request('POST', '/admin/products', {

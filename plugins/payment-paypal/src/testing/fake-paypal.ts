@@ -4,9 +4,10 @@
 // PayPal-Request-Id, can fail on purpose, and issues webhooks whose signature only its own
 // verify-webhook-signature endpoint accepts, as PayPal's does.
 import { createHmac, randomBytes } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { crc32 } from 'node:zlib'
+import { FakeProviderServer, readBody, requestHeader } from '@shopwright/core/testing/fake-provider-server'
+import { REVIEW_PATH } from './fake-paypal-js'
 
 export interface PayPalMoney {
   currency_code: string
@@ -110,7 +111,7 @@ export type BuyerInstrument = 'good' | 'declined'
 
 const DECIMALS: Record<string, number> = { JPY: 0, HUF: 0, TWD: 0 }
 
-export class FakePayPal {
+export class FakePayPal extends FakeProviderServer {
   readonly requests: RecordedRequest[] = []
   readonly events: FakeWebhookEvent[] = []
   private readonly tokens = new Set<string>()
@@ -128,38 +129,9 @@ export class FakePayPal {
     { time: string; sig: string; certUrl: string; authAlgo: string }
   >()
   private readonly signingKey = randomBytes(32)
-  private failures: { status: number; remaining: number }[] = []
-  private server: Server | undefined
 
-  constructor(readonly options: FakePayPalOptions) {}
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res))
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve))
-    return this.url
-  }
-
-  get url(): string {
-    const address = this.server?.address() as AddressInfo | null
-    if (!address) throw new Error('FakePayPal is not started')
-    return `http://127.0.0.1:${address.port}`
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server
-    if (!server) return
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
-  }
-
-  /** The next `count` API requests (OAuth excepted) are answered with `status` before any work is done. */
-  failNext(count = 1, status = 500): void {
-    this.failures.push({ status, remaining: count })
-  }
-
-  /** Forgets failures asked for with failNext that no request has met yet. */
-  clearFailures(): void {
-    this.failures = []
+  constructor(readonly options: FakePayPalOptions) {
+    super('FakePayPal')
   }
 
   /** The buyer approves the order on PayPal's page (what opening the approval link does), paying with `instrument`. */
@@ -215,18 +187,46 @@ export class FakePayPal {
     }
   }
 
+  /**
+   * The window PayPal's JS SDK opens for the buyer: GET shows the order with "Pay Now" and "Cancel";
+   * paying approves the order and tells the shop's page (the window's opener) so, as PayPal's does.
+   */
+  private reviewPage(method: string, token: string): { status: number; body: string } {
+    const order = this.orders.get(token)
+    if (order?.status !== 'CREATED') return { status: 404, body: '<h1>This order cannot be paid</h1>' }
+    if (method === 'POST') {
+      this.approve(token)
+      const approved = JSON.stringify({
+        source: 'fake-paypal',
+        event: 'approved',
+        orderID: token,
+        payerID: order.payer?.payer_id,
+      })
+      // PayPal's script in the shop's page closes this window when it hears of the approval.
+      return {
+        status: 200,
+        body: `<p>Payment approved.</p><script>window.opener.postMessage(${approved}, '*')</script>`,
+      }
+    }
+    const amount = order.purchase_units[0]?.amount
+    return {
+      status: 200,
+      body: `<h1>Pay ${amount?.value} ${amount?.currency_code}</h1>
+      <form method="post"><button type="submit">Pay Now</button></form>
+      <button type="button" onclick="window.close()">Cancel and return to the store</button>`,
+    }
+  }
+
   private sign(transmissionId: string, time: string, webhookId: string, body: string): string {
     const message = `${transmissionId}|${time}|${webhookId}|${crc32(body)}`
     return createHmac('sha256', this.signingKey).update(message).digest('base64')
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req)
     const url = new URL(req.url ?? '/', 'http://fake')
     const method = req.method ?? 'GET'
-    const raw = Buffer.concat(chunks).toString()
-    const requestId = header(req, 'paypal-request-id')
+    const requestId = requestHeader(req, 'paypal-request-id')
     const record: RecordedRequest = { method, path: url.pathname, requestId, body: raw, status: 0 }
     this.requests.push(record)
     const send = (status: number, body?: unknown) => {
@@ -246,7 +246,16 @@ export class FakePayPal {
       this.approve(token)
       return send(200, { approved: token })
     }
-    const bearer = header(req, 'authorization')?.replace(/^Bearer /, '')
+    if (url.pathname === REVIEW_PATH) {
+      const page = this.reviewPage(method, url.searchParams.get('token') ?? '')
+      record.status = page.status
+      res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8' })
+      res.end(
+        `<!doctype html><html lang="en"><head><title>FakePayPal</title></head><body>${page.body}</body></html>`,
+      )
+      return
+    }
+    const bearer = requestHeader(req, 'authorization')?.replace(/^Bearer /, '')
     if (!bearer || !this.tokens.has(bearer)) {
       return send(401, {
         name: 'AUTHENTICATION_FAILURE',
@@ -256,11 +265,9 @@ export class FakePayPal {
         links: [],
       })
     }
-    const failure = this.failures[0]
+    const failure = this.takeFailure()
     if (failure) {
-      failure.remaining -= 1
-      if (failure.remaining <= 0) this.failures.shift()
-      return send(failure.status, failureBody('INTERNAL_SERVER_ERROR', 'An internal server error occurred.'))
+      return send(failure, failureBody('INTERNAL_SERVER_ERROR', 'An internal server error occurred.'))
     }
 
     const replayKey = requestId && `${method} ${url.pathname} ${requestId}`
@@ -289,7 +296,7 @@ export class FakePayPal {
 
   private issueToken(req: IncomingMessage, raw: string, send: (status: number, body: unknown) => void): void {
     const expected = `Basic ${Buffer.from(`${this.options.clientId}:${this.options.clientSecret}`).toString('base64')}`
-    if (header(req, 'authorization') !== expected) {
+    if (requestHeader(req, 'authorization') !== expected) {
       send(401, { error: 'invalid_client', error_description: 'Client Authentication failed' })
       return
     }
@@ -670,11 +677,6 @@ function newId(prefix: string, length: number): string {
   return prefix + Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('')
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name]
-  return Array.isArray(value) ? value[0] : value
-}
-
 function failureBody(name: string, message: string): ErrorBody {
   return { name, message, debug_id: newId('', 13).toLowerCase(), links: [] }
 }
@@ -749,3 +751,5 @@ function major(minorAmount: number, currencyCode: string): string {
   const decimals = DECIMALS[currencyCode] ?? 2
   return (minorAmount / 10 ** decimals).toFixed(decimals)
 }
+
+export { fakePayPalJs } from './fake-paypal-js'

@@ -3,8 +3,8 @@
 // codes and error bodies, replays idempotent requests, can fail on purpose, and signs webhooks the
 // way Stripe does (Stripe-Signature: t=…,v1=HMAC-SHA256(secret, `${t}.${payload}`)).
 import { createHmac, randomBytes } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { FakeProviderServer, readBody, requestHeader } from '@shopwright/core/testing/fake-provider-server'
 import qs from 'qs'
 
 export type IntentStatus =
@@ -105,55 +105,36 @@ const TEST_PAYMENT_METHODS: Record<
   pm_card_authenticationRequired: { outcome: 'requires_action' },
 }
 
+/** Stripe's documented test card numbers, as the test payment method each one stands for. */
+const TEST_CARDS: Record<string, string> = {
+  '4242424242424242': 'pm_card_visa',
+  '5555555555554444': 'pm_card_mastercard',
+  '4000000000000002': 'pm_card_chargeDeclined',
+  '4000000000009995': 'pm_card_chargeDeclinedInsufficientFunds',
+  '4000002760003184': 'pm_card_authenticationRequired',
+}
+
 const UPDATABLE: IntentStatus[] = ['requires_payment_method', 'requires_confirmation', 'requires_action']
 const CANCELABLE: IntentStatus[] = [...UPDATABLE, 'requires_capture', 'processing']
 
 export interface FakeStripeOptions {
   apiKey: string
   webhookSecret: string
+  /** The key Stripe.js confirms with in the browser (with the intent's client secret). */
+  publishableKey?: string
 }
 
-export class FakeStripe {
+export class FakeStripe extends FakeProviderServer {
   readonly requests: RecordedRequest[] = []
   readonly events: FakeEvent[] = []
   private readonly intents = new Map<string, FakeIntent>()
   private readonly charges = new Map<string, Charge>()
   private readonly refunds = new Map<string, FakeRefund>()
   private readonly idempotent = new Map<string, { fingerprint: string; status: number; body: unknown }>()
-  private failures: { status: number; remaining: number }[] = []
-  private server: Server | undefined
   private currentIdempotencyKey: string | null = null
 
-  constructor(readonly options: FakeStripeOptions) {}
-
-  /** Starts listening on a free port of 127.0.0.1 and returns the base URL. */
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => void this.handle(req, res))
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve))
-    return this.url
-  }
-
-  get url(): string {
-    const address = this.server?.address() as AddressInfo | null
-    if (!address) throw new Error('FakeStripe is not started')
-    return `http://127.0.0.1:${address.port}`
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server
-    if (!server) return
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
-  }
-
-  /** The next `count` requests are answered with `status` and Stripe's api_error body, before any work is done. */
-  failNext(count = 1, status = 500): void {
-    this.failures.push({ status, remaining: count })
-  }
-
-  /** Forgets failures asked for with failNext that no request has met yet. */
-  clearFailures(): void {
-    this.failures = []
+  constructor(readonly options: FakeStripeOptions) {
+    super('FakeStripe')
   }
 
   intent(id: string): FakeIntent | undefined {
@@ -187,25 +168,40 @@ export class FakeStripe {
     }
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req)
     const url = new URL(req.url ?? '/', 'http://fake')
     const method = req.method ?? 'GET'
-    const params = qs.parse(
-      method === 'GET' ? url.search.slice(1) : Buffer.concat(chunks).toString(),
-    ) as Record<string, unknown>
-    const idempotencyKey = header(req, 'idempotency-key')
+    const params = qs.parse(method === 'GET' ? url.search.slice(1) : raw) as Record<string, unknown>
+    const idempotencyKey = requestHeader(req, 'idempotency-key')
     const record: RecordedRequest = { method, path: url.pathname, idempotencyKey, params, status: 0 }
     this.requests.push(record)
 
     const send = (status: number, body: unknown, extra: Record<string, string> = {}) => {
       record.status = status
-      res.writeHead(status, { 'content-type': 'application/json', 'request-id': newId('req'), ...extra })
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'request-id': newId('req'),
+        // Stripe's API answers browsers too (Stripe.js calls it with the publishable key).
+        'access-control-allow-origin': '*',
+        ...extra,
+      })
       res.end(JSON.stringify(body))
     }
+    if (method === 'OPTIONS') {
+      res.writeHead(204, {
+        'access-control-allow-origin': '*',
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': 'content-type, authorization, stripe-version',
+      })
+      res.end()
+      return
+    }
 
-    if (header(req, 'authorization') !== `Bearer ${this.options.apiKey}`) {
+    const { key, client_secret: clientSecret, ...apiParams } = params
+    const secretKey = requestHeader(req, 'authorization') === `Bearer ${this.options.apiKey}`
+    const publishableKey = Boolean(this.options.publishableKey) && key === this.options.publishableKey
+    if (!secretKey && !publishableKey) {
       return send(401, {
         error: {
           type: 'invalid_request_error',
@@ -213,11 +209,13 @@ export class FakeStripe {
         },
       })
     }
-    const failure = this.failures[0]
+    if (!secretKey) {
+      const refusal = this.publishableKeyRefusal(method, url.pathname, clientSecret)
+      if (refusal) return send(refusal.status, { error: refusal.body })
+    }
+    const failure = this.takeFailure()
     if (failure) {
-      failure.remaining -= 1
-      if (failure.remaining <= 0) this.failures.shift()
-      return send(failure.status, { error: { type: 'api_error', message: 'An unknown error occurred' } })
+      return send(failure, { error: { type: 'api_error', message: 'An unknown error occurred' } })
     }
 
     const fingerprint = `${method} ${url.pathname} ${JSON.stringify(params)}`
@@ -239,7 +237,7 @@ export class FakeStripe {
     let body: unknown
     let replayable = true
     try {
-      body = this.route(method, url.pathname, params)
+      body = this.route(method, url.pathname, secretKey ? params : apiParams)
     } catch (error) {
       if (!(error instanceof StripeFailure)) throw error
       status = error.status
@@ -250,6 +248,33 @@ export class FakeStripe {
       this.idempotent.set(idempotencyKey, { fingerprint, status, body })
     }
     send(status, body)
+  }
+
+  /**
+   * With the publishable key, as Stripe.js calls it, only an intent's retrieve and confirm are
+   * allowed, and only with that intent's client secret.
+   */
+  private publishableKeyRefusal(method: string, path: string, clientSecret: unknown) {
+    const [, resource, id, action] = path.split('/').filter(Boolean)
+    const allowed =
+      resource === 'payment_intents' &&
+      id &&
+      ((method === 'GET' && !action) || (method === 'POST' && action === 'confirm'))
+    if (!allowed || !id) {
+      return invalidRequest('This API call cannot be made with a publishable API key.', {
+        status: 401,
+        replayable: false,
+      })
+    }
+    const intent = this.intents.get(id)
+    if (!intent) return undefined
+    if (clientSecret !== intent.client_secret) {
+      return invalidRequest(
+        'The client_secret provided does not match the client_secret associated with the PaymentIntent.',
+        { code: 'payment_intent_invalid_parameter', param: 'client_secret', replayable: false },
+      )
+    }
+    return undefined
   }
 
   private route(method: string, path: string, params: Record<string, unknown>): unknown {
@@ -325,7 +350,10 @@ export class FakeStripe {
 
   private confirmIntent(intent: FakeIntent, params: Record<string, unknown>): FakeIntent {
     if (!UPDATABLE.includes(intent.status)) throw unexpectedState(intent, 'confirm')
-    const paymentMethodId = optionalString(params, 'payment_method') ?? intent.payment_method
+    const paymentMethodId =
+      cardPaymentMethod(params.payment_method_data) ??
+      optionalString(params, 'payment_method') ??
+      intent.payment_method
     if (!paymentMethodId) {
       throw invalidRequest(
         "You cannot confirm this PaymentIntent because it's missing a payment method. Update the PaymentIntent with a payment method and then confirm it again.",
@@ -487,11 +515,6 @@ function newId(prefix: string): string {
   return `${prefix}_${randomBytes(12).toString('base64url')}`
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name]
-  return Array.isArray(value) ? value[0] : value
-}
-
 function notFoundRoute(method: string, path: string): StripeFailure {
   return invalidRequest(`Unrecognized request URL (${method}: ${path}).`, { status: 404, replayable: false })
 }
@@ -546,6 +569,23 @@ function requiredAmount(params: Record<string, unknown>, name: string, minimum =
   return amount
 }
 
+/** The card Stripe.js sends from its card field (`payment_method_data[card][number]`), as its test payment method. */
+function cardPaymentMethod(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null) return undefined
+  const { type, card } = data as { type?: unknown; card?: { number?: unknown } }
+  if (type !== 'card' || typeof card?.number !== 'string') return undefined
+  const paymentMethod = TEST_CARDS[card.number.replace(/\s/g, '')]
+  if (!paymentMethod) {
+    throw new StripeFailure(402, {
+      type: 'card_error',
+      code: 'incorrect_number',
+      param: 'number',
+      message: 'Your card number is incorrect.',
+    })
+  }
+  return paymentMethod
+}
+
 function metadataOf(params: Record<string, unknown>): Record<string, string> {
   const metadata = params.metadata
   if (metadata === undefined || metadata === '') return {}
@@ -560,3 +600,5 @@ function unexpectedState(intent: FakeIntent, action: string): StripeFailure {
     { code: 'payment_intent_unexpected_state', intent },
   )
 }
+
+export { fakeStripeJs } from './fake-stripe-js'
