@@ -108,11 +108,14 @@ describe('marketing in the admin UI', () => {
     await page.getByLabel('Percent off').fill('5')
     await page.getByRole('button', { name: 'Create promotion' }).click()
     await expect(fieldMessage(page, 'Code')).resolves.toBe('Another promotion already uses this code')
-    await expect(
-      page
-        .getByLabel('Code', { exact: true })
-        .evaluate((field) => field === (globalThis as any).document.activeElement),
-    ).resolves.toBe(true)
+    // The form focuses the first invalid field on the next frame.
+    await expect
+      .poll(() =>
+        page
+          .getByLabel('Code', { exact: true })
+          .evaluate((field) => field === (globalThis as any).document.activeElement),
+      )
+      .toBe(true)
     const { count } = await fixture.call('GET', '/admin/promotions?code=WELCOME10')
     expect(count).toBe(1)
     expect(unexpected(errors)).toEqual([])
