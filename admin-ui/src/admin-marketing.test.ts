@@ -44,6 +44,11 @@ describe('marketing in the admin UI', () => {
     await expect(page.getByLabel('Code', { exact: true }).inputValue()).resolves.toBe('SPRING15')
     await page.getByLabel('Discount').selectOption({ label: 'A percentage' })
     await page.getByLabel('Percent off').fill('15')
+    // Only the targets this form can complete: a promotion on items needs products it cannot pick.
+    await expect(page.getByLabel('Applies to').locator('option').allTextContents()).resolves.toEqual([
+      'The whole order',
+      'Shipping',
+    ])
     await page.getByLabel('Currency').selectOption({ label: 'USD' })
     await page.getByLabel('Minimum order').fill('40.00')
     await page.getByLabel('Starts').fill(pickerValue(starts))
@@ -103,11 +108,14 @@ describe('marketing in the admin UI', () => {
     await page.getByLabel('Percent off').fill('5')
     await page.getByRole('button', { name: 'Create promotion' }).click()
     await expect(fieldMessage(page, 'Code')).resolves.toBe('Another promotion already uses this code')
-    await expect(
-      page
-        .getByLabel('Code', { exact: true })
-        .evaluate((field) => field === (globalThis as any).document.activeElement),
-    ).resolves.toBe(true)
+    // The form focuses the first invalid field on the next frame.
+    await expect
+      .poll(() =>
+        page
+          .getByLabel('Code', { exact: true })
+          .evaluate((field) => field === (globalThis as any).document.activeElement),
+      )
+      .toBe(true)
     const { count } = await fixture.call('GET', '/admin/promotions?code=WELCOME10')
     expect(count).toBe(1)
     expect(unexpected(errors)).toEqual([])
