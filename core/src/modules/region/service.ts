@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache'
 import type { Database } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
+import { VersionedCache } from '../../infra/shared-version'
 import { InvalidDataError, NotFoundError } from '../../kernel/errors'
 import type { PricingContext } from '../pricing/service'
 import type { CatalogVersion } from '../product/catalog-version'
@@ -36,11 +37,8 @@ export interface RegionView {
 export class RegionService {
   /** Hot: every priced Store read asks. Forgotten here on this process's edits, else after 10 s. */
   private readonly contexts = new LRUCache<string, PricingContext>({ max: 500, ttl: 10_000 })
-  /**
-   * Hot too: every cart read and write shows its region. Each view is kept with the catalog version
-   * it was read at; every region write moves that version on (in every process, within its 50 ms).
-   */
-  private readonly views = new LRUCache<string, { version: string; region: RegionView }>({ max: 500 })
+  /** Hot too: every cart read and write shows its region. Region writes move the catalog version on. */
+  private readonly views = new VersionedCache<RegionView>(() => this.catalog.current())
 
   constructor(
     private readonly db: Database,
@@ -171,19 +169,14 @@ export class RegionService {
     return context
   }
 
-  async retrieveRegion(id: string): Promise<RegionView> {
-    const version = await this.catalog.current()
-    const cached = this.views.get(id)
-    if (cached?.version === version) return cached.region
-    const em = this.db.em()
-    const region = await em.findOne(Region, { id })
-    if (!region) throw new NotFoundError(`Region with id: ${id} was not found`)
-    const view = this.view(
-      region,
-      await em.find(RegionCountry, { region_id: id }, { orderBy: { iso_2: 'asc' } }),
-    )
-    this.views.set(id, { version, region: view })
-    return view
+  retrieveRegion(id: string): Promise<RegionView> {
+    return this.views.get(id, async () => {
+      const em = this.db.em()
+      const region = await em.findOne(Region, { id })
+      if (!region) throw new NotFoundError(`Region with id: ${id} was not found`)
+      const countries = await em.find(RegionCountry, { region_id: id }, { orderBy: { iso_2: 'asc' } })
+      return this.view(region, countries)
+    })
   }
 
   private view(
