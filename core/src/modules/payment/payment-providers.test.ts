@@ -101,8 +101,17 @@ describe('payment providers per region', () => {
     expect(refused.status).toBe(400)
     expect(refused.body).toMatchObject({ type: 'invalid_data' })
     expect(refused.body.message).toMatch(/pp_test is not offered in the cart's region/)
-    expect((await startPaying(shop.eu, 'pp_system_default')).status).toBe(200)
-    expect((await startPaying(shop.us, 'pp_test')).status).toBe(200)
+    const euPaying = await startPaying(shop.eu, 'pp_system_default')
+    const usPaying = await startPaying(shop.us, 'pp_test')
+    expect(euPaying.status).toBe(200)
+    expect(usPaying.status).toBe(200)
+
+    // And each cart's payment collection offers its own region's providers
+    expect(euPaying.body.payment_collection.payment_providers).toEqual([{ id: 'pp_system_default' }])
+    expect(usPaying.body.payment_collection.payment_providers).toEqual([
+      { id: 'pp_system_default' },
+      { id: 'pp_test' },
+    ])
 
     // When the merchant turns it back on, the EU offers it again
     await admin(app, 'POST', `/admin/regions/${shop.eu}`, {

@@ -148,7 +148,7 @@ export class PaymentService {
       this.events.emit(em, PaymentEvents.collectionCreated, { id: collection.id, cart_id: cart.id })
       return collection.id
     })
-    return this.retrieveCollection(id)
+    return this.retrieveCollection(id, cart.region_id)
   }
 
   async collectionCartId(collectionId: string): Promise<string> {
@@ -164,36 +164,42 @@ export class PaymentService {
   }
 
   /** The cart's payment collection as the cart shows it, if it has one. */
-  async collectionOfCart(
-    cartId: string,
-  ): Promise<(PaymentCollectionView & Record<string, unknown>) | undefined> {
+  async collectionOfCart(cart: {
+    id: string
+    region_id: string
+  }): Promise<(PaymentCollectionView & Record<string, unknown>) | undefined> {
     const em = this.db.em()
-    const collection = await em.findOne(PaymentCollection, { cart_id: cartId })
-    return collection ? this.collectionView(em, collection) : undefined
+    const collection = await em.findOne(PaymentCollection, { cart_id: cart.id })
+    return collection ? this.collectionView(em, collection, cart.region_id) : undefined
   }
 
-  async retrieveCollection(id: string): Promise<PaymentCollectionView> {
+  /** The collection, offering the providers of the region its cart is in. */
+  async retrieveCollection(id: string, regionId: string): Promise<PaymentCollectionView> {
     const em = this.db.em()
     const collection = await em.findOne(PaymentCollection, { id })
     if (!collection) throw new NotFoundError(`Payment collection with id: ${id} was not found`)
-    return this.collectionView(em, collection)
+    return this.collectionView(em, collection, regionId)
   }
 
   private async collectionView(
     em: EntityManager,
     collection: InferEntity<typeof PaymentCollection>,
+    regionId: string,
   ): Promise<PaymentCollectionView> {
-    const sessions = await em.find(
-      PaymentSession,
-      { payment_collection_id: collection.id, status: { $in: LIVE_SESSION } },
-      { orderBy: { created_at: 'asc', id: 'asc' } },
-    )
+    const [sessions, providers] = await Promise.all([
+      em.find(
+        PaymentSession,
+        { payment_collection_id: collection.id, status: { $in: LIVE_SESSION } },
+        { orderBy: { created_at: 'asc', id: 'asc' } },
+      ),
+      this.listRegionProviders(regionId),
+    ])
     return {
       id: collection.id,
       currency_code: collection.currency_code,
       amount: collection.amount,
       status: collection.status,
-      payment_providers: this.listProviders().map(({ id: providerId }) => ({ id: providerId })),
+      payment_providers: providers.map(({ id: providerId }) => ({ id: providerId })),
       payment_sessions: sessions.map((session) => this.sessionView(session)),
       created_at: collection.created_at.toISOString(),
       updated_at: collection.updated_at.toISOString(),
@@ -275,7 +281,7 @@ export class PaymentService {
       await this.updateSession(session.id, { status: 'error' })
       throw error
     }
-    return this.retrieveCollection(collectionId)
+    return this.retrieveCollection(collectionId, cart.region_id)
   }
 
   /** The session a webhook names by the provider's payment id, with its cart. */
@@ -309,6 +315,13 @@ export class PaymentService {
       : null
     if (!collection || !session) throw new InvalidDataError('The cart has no payment session to pay with')
     const existing = await em.findOne(Payment, { payment_session_id: session.id, canceled_at: null })
+    if (!(await this.regions.paymentProviderIds(cart.region_id)).includes(session.provider_id)) {
+      await this.withdrawSession(session, existing)
+      throw new InvalidDataError(
+        `The payment provider ${session.provider_id} is no longer offered in the cart's region; start paying again with one that GET /store/payment-providers lists for it`,
+        [{ field: 'provider_id', message: 'no longer offered in this region' }],
+      )
+    }
     if (existing) return existing
     const provider = this.provider(session.provider_id)
     const context = { idempotency_key: `${session.id}:authorize` }
@@ -606,6 +619,36 @@ export class PaymentService {
     })
     this.logger.info({ paymentId, refunded, voided }, 'payment canceled')
     return { refunded, voided }
+  }
+
+  /**
+   * Gives back what a session the cart can no longer pay with holds: its recorded payment is voided
+   * (or refunded), else the provider's payment is canceled so no authorization is left on the card.
+   * Should the provider fail, that is logged and the session stays as it was: the next try at
+   * completing withdraws it again (a recorded payment is also left to the reconciling job).
+   */
+  private async withdrawSession(session: PaymentSessionRow, payment: PaymentRow | null): Promise<void> {
+    try {
+      if (payment) {
+        await this.cancelOrRefund(payment.id)
+        return
+      }
+      if (session.provider_payment_id) {
+        const provider = this.provider(session.provider_id)
+        await callProvider(() =>
+          provider.cancelPayment({
+            data: session.data,
+            context: { idempotency_key: `${session.id}:cancel` },
+          }),
+        )
+      }
+      await this.updateSession(session.id, { status: 'canceled' })
+    } catch (error) {
+      this.logger.error(
+        { err: error, sessionId: session.id },
+        'could not give back the payment of a provider its region no longer offers',
+      )
+    }
   }
 
   private async updateSession(id: string, changes: Partial<PaymentSessionRow>): Promise<void> {
