@@ -74,6 +74,19 @@ describe('payment providers per region', () => {
     expect((await app.request('GET', '/admin/payments/payment-providers')).status).toBe(401)
   })
 
+  it('sorts the installed providers by id either way with Medusa’s `order`, and refuses another field', async () => {
+    const ids = async (order: string) =>
+      (await admin(app, 'GET', `/admin/payments/payment-providers?order=${order}`)).payment_providers.map(
+        (provider: { id: string }) => provider.id,
+      )
+
+    expect(await ids('id')).toEqual(['pp_system_default', 'pp_test'])
+    expect(await ids('-id')).toEqual(['pp_test', 'pp_system_default'])
+    const refused = await adminCall(app, 'GET', '/admin/payments/payment-providers?order=created_at')
+    expect(refused.status).toBe(400)
+    expect(refused.body.message).toMatch(/order/)
+  })
+
   it('offers every installed provider in a region until a merchant turns one off', async () => {
     const { region } = await admin(app, 'GET', `/admin/regions/${shop.us}`)
     expect(region.payment_providers).toEqual([
