@@ -92,6 +92,7 @@ export type {
 export type { TemplateId } from './modules/notification/templates'
 export { TEMPLATE_IDS } from './modules/notification/templates'
 export type {
+  CaptureResult,
   InitiatePaymentInput,
   InitiatePaymentResult,
   PaymentAmountInput,

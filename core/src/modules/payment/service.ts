@@ -62,6 +62,8 @@ export interface PaymentView {
   currency_code: string
   captured_amount: number
   refunded_amount: number
+  /** What can still be captured: neither captured nor released by the provider. */
+  capturable_amount: number
   authorized_at: string
   captured_at: string | null
   canceled_at: string | null
@@ -94,6 +96,11 @@ export async function callProvider<T>(call: () => Promise<T>): Promise<T> {
       await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * 2 ** (attempt - 1)))
     }
   }
+}
+
+/** What is authorized and neither captured nor released by the provider. */
+function capturableOf(payment: PaymentRow): number {
+  return payment.amount - payment.captured_amount - payment.released_amount
 }
 
 function iso(date: Date | null | undefined): string | null {
@@ -439,6 +446,7 @@ export class PaymentService {
         currency_code: payment.currency_code,
         captured_amount: payment.captured_amount,
         refunded_amount: payment.refunded_amount,
+        capturable_amount: payment.canceled_at ? 0 : capturableOf(payment),
         authorized_at: payment.authorized_at.toISOString(),
         captured_at: iso(payment.captured_at),
         canceled_at: iso(payment.canceled_at),
@@ -485,8 +493,13 @@ export class PaymentService {
   ): Promise<number> {
     const payment = await this.retrievePayment(paymentId)
     if (payment.canceled_at) throw new ConflictError('The payment was canceled and cannot be captured')
-    const capturable = payment.amount - payment.captured_amount
+    const capturable = capturableOf(payment)
     const toCapture = amount ?? capturable
+    if (capturable <= 0 && payment.released_amount > 0) {
+      throw new InvalidDataError(
+        `Nothing is left to capture: ${payment.provider_id} released the other ${payment.released_amount} of the authorization when part of it was captured`,
+      )
+    }
     if (capturable <= 0) throw new ConflictError('The payment is already captured in full')
     if (toCapture <= 0 || toCapture > capturable) {
       throw new ConflictError(`Cannot capture ${toCapture}: only ${capturable} is left to capture`)
@@ -500,16 +513,24 @@ export class PaymentService {
         context: { idempotency_key: `${payment.id}:capture:${captures + 1}` },
       }),
     )
+    // The provider may have released what this capture left (Stripe does at a partial capture).
+    const released =
+      result.capturable === undefined ? 0 : Math.max(0, capturable - toCapture - result.capturable)
     await this.db.transaction(async (em) => {
       const changed = await knexOf(em)('payment')
         .where({ id: paymentId })
-        .andWhereRaw('captured_amount + ? <= amount', [toCapture])
+        .andWhereRaw('captured_amount + released_amount + ? <= amount', [toCapture])
         .update({ captured_amount: knexOf(em).raw('captured_amount + ?', [toCapture]) })
       if (changed !== 1) throw new ConflictError('The payment changed while capturing; try again')
       await em.nativeUpdate(
         Payment,
         { id: paymentId },
-        { captured_at: new Date(), data: result.data, updated_at: new Date() },
+        {
+          captured_at: new Date(),
+          data: result.data,
+          released_amount: payment.released_amount + released,
+          updated_at: new Date(),
+        },
       )
       em.create(PaymentCapture, { id: generateId('capt'), payment_id: paymentId, amount: toCapture })
       this.events.emit(em, PaymentEvents.captured, { id: paymentId, amount: toCapture })
@@ -528,11 +549,11 @@ export class PaymentService {
   ): Promise<number> {
     return this.db.transaction(async (em) => {
       const payment = await em.findOneOrFail(Payment, { id: paymentId })
-      const left = payment.amount - payment.captured_amount
+      const left = capturableOf(payment)
       if (left <= 0 || payment.canceled_at) return 0
       const changed = await knexOf(em)('payment')
         .where({ id: paymentId, captured_amount: payment.captured_amount })
-        .update({ captured_amount: payment.amount })
+        .update({ captured_amount: payment.captured_amount + left })
       if (changed !== 1) return 0
       await em.nativeUpdate(Payment, { id: paymentId }, { captured_at: new Date(), updated_at: new Date() })
       em.create(PaymentCapture, { id: generateId('capt'), payment_id: paymentId, amount: left })
@@ -581,9 +602,9 @@ export class PaymentService {
 
   /**
    * Gives the money back: refunds what is captured and not refunded, and voids what is authorized and
-   * not captured, the rest of a partial capture included (a provider that released that rest itself
-   * when it captured, as Stripe does, answers the void with the payment as it is). Used when an order
-   * is canceled, and when a payment ends up without an order.
+   * still capturable, the rest of a partial capture included (unless the provider released that rest
+   * itself when it captured, as Stripe does). Used when an order is canceled, and when a payment ends
+   * up without an order.
    */
   async cancelOrRefund(
     paymentId: string,
@@ -595,7 +616,7 @@ export class PaymentService {
       refunded = await this.refund(paymentId, payment.captured_amount - payment.refunded_amount, 'canceled')
       payment = await this.retrievePayment(paymentId)
     }
-    const voided = !payment.canceled_at && payment.captured_amount < payment.amount
+    const voided = !payment.canceled_at && capturableOf(payment) > 0
     if (voided) {
       const provider = this.provider(payment.provider_id)
       await callProvider(() =>
