@@ -1,0 +1,348 @@
+// The one test shop: steps that set a shop up through the Admin API as a merchant would (a sales
+// channel and its publishable key, regions, tax rates, products with prices and stock at a location,
+// shipping options) and the shopper's steps through the Store API (a cart with an address and
+// shipping, a payment session, a placed order). Tests compose the steps they need; `seedShop`,
+// `seedSmallShop` and `openTestShop` compose the shops most tests start from.
+import type { TestApp } from './index'
+
+type Headers = Record<string, string>
+
+/** An admin call whose answer (any status) the test inspects; as the app's owner key. */
+export function adminCall(app: TestApp, method: string, path: string, body?: unknown) {
+  return app.request(method, path, { body, headers: app.adminHeaders })
+}
+
+/** An admin call that must succeed; its body. */
+export async function admin<T = any>(app: TestApp, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await adminCall(app, method, path, body)
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${response.text}`)
+  return response.body as T
+}
+
+/** A Store API call with the shop's publishable key (and any other `headers`) that must succeed. */
+export async function store<T = any>(
+  app: TestApp,
+  shop: { store: Headers },
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Headers = {},
+): Promise<T> {
+  const response = await app.request(method, path, { body, headers: { ...shop.store, ...headers } })
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${response.text}`)
+  return response.body as T
+}
+
+// ---- The merchant's steps ----
+
+export interface SalesChannelWithKey {
+  channel: string
+  key: string
+  /** The headers a storefront sends: the publishable key. */
+  store: Headers
+}
+
+/** A sales channel and a publishable key for it. */
+export async function salesChannelWithKey(
+  app: TestApp,
+  name = 'Web',
+  keyTitle = 'Web',
+): Promise<SalesChannelWithKey> {
+  const channel = (await admin(app, 'POST', '/admin/sales-channels', { name })).sales_channel.id as string
+  const key = (
+    await admin(app, 'POST', '/admin/publishable-keys', { title: keyTitle, sales_channel_ids: [channel] })
+  ).publishable_key.token as string
+  return { channel, key, store: { 'x-publishable-api-key': key } }
+}
+
+/** A region; the United States in usd unless told otherwise. */
+export async function createRegion(
+  app: TestApp,
+  region: { name: string; currency_code: string; countries: string[]; prices_include_tax?: boolean } = {
+    name: 'United States',
+    currency_code: 'usd',
+    countries: ['us'],
+  },
+): Promise<string> {
+  return (await admin(app, 'POST', '/admin/regions', region)).region.id
+}
+
+export interface TaxRate {
+  country_code: string
+  province_code?: string
+  name: string
+  code: string
+  rate: number
+  is_combinable?: boolean
+}
+
+/** A tax region with its default rate for each of `rates`. */
+export async function createTaxRates(app: TestApp, rates: TaxRate[]): Promise<void> {
+  for (const { country_code, province_code, ...rate } of rates)
+    await admin(app, 'POST', '/admin/tax-regions', {
+      country_code,
+      ...(province_code && { province_code }),
+      default_tax_rate: rate,
+    })
+}
+
+/**
+ * A product made from an Admin API body (published unless it says otherwise); its id and its
+ * variants' ids in the order the body lists them.
+ */
+export async function createProduct(
+  app: TestApp,
+  body: {
+    title: string
+    variants: Array<{ title: string; [field: string]: unknown }>
+    [field: string]: unknown
+  },
+): Promise<{ product: string; variants: string[] }> {
+  const created = (await admin(app, 'POST', '/admin/products', { status: 'published', ...body })).product
+  const byTitle = (title: string) =>
+    (created.variants as Array<{ id: string; title: string }>).find((variant) => variant.title === title)!.id
+  return { product: created.id, variants: body.variants.map((variant) => byTitle(variant.title)) }
+}
+
+/** A stock location. */
+export async function stockLocation(app: TestApp, name = 'Warehouse'): Promise<string> {
+  return (await admin(app, 'POST', '/admin/stock-locations', { name })).stock_location.id
+}
+
+/** Adds `quantity` units of a variant to the stock at `location`. */
+export async function addStock(app: TestApp, location: string, variant: string, quantity: number) {
+  await admin(app, 'POST', '/admin/inventory/adjustments', {
+    variant_id: variant,
+    location_id: location,
+    adjustment: quantity,
+  })
+}
+
+export interface StockedVariant {
+  title: string
+  /** In usd. */
+  price: number
+  stock: number
+  sku?: string
+  options?: Record<string, string>
+}
+
+/**
+ * A published product sold in the shop's channel, each variant priced in usd and stocked at the
+ * shop's warehouse; its id and its variants' ids in the order given.
+ */
+export async function stockedProduct(
+  app: TestApp,
+  shop: { channel: string; warehouse: string },
+  product: {
+    title: string
+    options?: Array<{ title: string; values: string[] }>
+    variants: StockedVariant[]
+  },
+): Promise<{ product: string; variants: string[] }> {
+  const created = await createProduct(app, {
+    ...product,
+    sales_channel_ids: [shop.channel],
+    variants: product.variants.map(({ price, stock: _, ...variant }) => ({
+      ...variant,
+      prices: [{ currency_code: 'usd', amount: price }],
+    })),
+  })
+  for (const [index, variant] of product.variants.entries())
+    await addStock(app, shop.warehouse, created.variants[index]!, variant.stock)
+  return created
+}
+
+/** A shipping option (an Admin API body: name, region_id, amount, …). */
+export async function shippingOption(app: TestApp, body: Record<string, unknown>): Promise<string> {
+  return (await admin(app, 'POST', '/admin/shipping-options', body)).shipping_option.id
+}
+
+// ---- The usual shop ----
+
+export interface Shop extends SalesChannelWithKey {
+  region: string
+  warehouse: string
+  /** One product with two variants, a shirt at 25.00 and a mug at 12.00. */
+  product: string
+  shirt: string
+  mug: string
+  /** Standard shipping at 5.00. */
+  shipping: string
+}
+
+/**
+ * A US shop in usd selling a shirt (25.00) and a mug (12.00) through a web channel, `stock` units of
+ * each at a warehouse, with standard shipping at 5.00.
+ */
+export async function seedShop(app: TestApp, stock = { shirt: 100, mug: 100 }): Promise<Shop> {
+  const storefront = await salesChannelWithKey(app)
+  const region = await createRegion(app)
+  const warehouse = await stockLocation(app)
+  const goods = await stockedProduct(
+    app,
+    { channel: storefront.channel, warehouse },
+    {
+      title: 'Shop Goods',
+      options: [{ title: 'Kind', values: ['Shirt', 'Mug'] }],
+      variants: [
+        { title: 'Shirt', sku: 'SHIRT', options: { Kind: 'Shirt' }, price: 2500, stock: stock.shirt },
+        { title: 'Mug', sku: 'MUG', options: { Kind: 'Mug' }, price: 1200, stock: stock.mug },
+      ],
+    },
+  )
+  const shipping = await shippingOption(app, { name: 'Standard', region_id: region, amount: 500 })
+  const [shirt, mug] = goods.variants as [string, string]
+  return { ...storefront, region, warehouse, product: goods.product, shirt, mug, shipping }
+}
+
+// ---- The shopper's steps ----
+
+export const ADDRESS = {
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  address_1: '1 Analytical Way',
+  city: 'New York',
+  country_code: 'us',
+  postal_code: '10001',
+}
+
+export interface CartOptions {
+  items?: Array<{ variant_id: string; quantity: number }>
+  /** The email the order is placed with; ada@example.com unless named. */
+  email?: string
+  address?: Record<string, string>
+  /** A signed-in customer's credentials; a guest without. */
+  headers?: Headers
+}
+
+/** A cart in the shop's region with items, an email and a shipping address; its id. */
+export async function addressedCart(app: TestApp, shop: Shop, options: CartOptions = {}): Promise<string> {
+  const { cart } = await store(
+    app,
+    shop,
+    'POST',
+    '/store/carts',
+    {
+      region_id: shop.region,
+      email: options.email ?? 'ada@example.com',
+      shipping_address: options.address ?? ADDRESS,
+      items: options.items ?? [
+        { variant_id: shop.shirt, quantity: 1 },
+        { variant_id: shop.mug, quantity: 2 },
+      ],
+    },
+    options.headers,
+  )
+  return cart.id
+}
+
+/** A cart's payment collection; its id. */
+export async function paymentCollection(app: TestApp, shop: Shop, cartId: string, headers: Headers = {}) {
+  const { payment_collection } = await store(
+    app,
+    shop,
+    'POST',
+    '/store/payment-collections',
+    { cart_id: cartId },
+    headers,
+  )
+  return payment_collection.id as string
+}
+
+export interface PaymentSession {
+  id: string
+  amount: number
+  data: Record<string, any>
+}
+
+/** Starts a payment session with `provider` (and its `data`) on a payment collection. */
+export async function startPaymentSession(
+  app: TestApp,
+  shop: Shop,
+  collectionId: string,
+  options: { provider: string; data?: Record<string, unknown>; headers?: Headers },
+): Promise<{ amount: number; session: PaymentSession }> {
+  const { payment_collection } = await store(
+    app,
+    shop,
+    'POST',
+    `/store/payment-collections/${collectionId}/payment-sessions`,
+    { provider_id: options.provider, ...(options.data && { data: options.data }) },
+    options.headers,
+  )
+  return { amount: payment_collection.amount, session: payment_collection.payment_sessions.at(-1) }
+}
+
+/**
+ * A cart ready to complete: items, email, address, the shop's shipping and a payment session with
+ * `provider` (the built-in one unless named).
+ */
+export async function readyCart(
+  app: TestApp,
+  shop: Shop,
+  options: CartOptions & { provider?: string; data?: Record<string, unknown> } = {},
+): Promise<{ id: string; total: number; collection: string; session: PaymentSession }> {
+  const id = await addressedCart(app, shop, options)
+  await store(
+    app,
+    shop,
+    'POST',
+    `/store/carts/${id}/shipping-methods`,
+    { option_id: shop.shipping },
+    options.headers,
+  )
+  const collection = await paymentCollection(app, shop, id, options.headers)
+  const { amount, session } = await startPaymentSession(app, shop, collection, {
+    provider: options.provider ?? 'pp_system_default',
+    data: options.data,
+    headers: options.headers,
+  })
+  return { id, total: amount, collection, session }
+}
+
+/** Completes a cart; the Store API's answer, whatever it is. */
+export function completeCart(app: TestApp, shop: Shop, cartId: string, headers: Headers = {}) {
+  return app.request('POST', `/store/carts/${cartId}/complete`, { headers: { ...shop.store, ...headers } })
+}
+
+/** A ready cart completed; the order placed (throws if checkout answers with the cart instead). */
+export async function placeOrder<Order = any>(
+  app: TestApp,
+  shop: Shop,
+  options: Parameters<typeof readyCart>[2] = {},
+): Promise<Order> {
+  const cart = await readyCart(app, shop, options)
+  const { body } = await completeCart(app, shop, cart.id, options.headers)
+  if (body.type !== 'order')
+    throw new Error(`checkout did not complete: ${JSON.stringify(body.error ?? body)}`)
+  return body.order
+}
+
+/** Registers and signs in a customer through the Store API; answers their id and auth header. */
+export async function signedInCustomer(app: TestApp, shop: { store: Headers }, email: string) {
+  const password = 'correct horse battery staple'
+  const registration = await app.request('POST', '/auth/customer/emailpass/register', {
+    body: { email, password },
+  })
+  const { customer } = await store(
+    app,
+    shop,
+    'POST',
+    '/store/customers',
+    { email },
+    { authorization: `Bearer ${registration.body.token}` },
+  )
+  const signIn = await app.request('POST', '/auth/customer/emailpass', { body: { email, password } })
+  return { id: customer.id as string, headers: { authorization: `Bearer ${signIn.body.token}` } }
+}
+
+/** A variant's stock at its (first) location, as the Admin API reports it. */
+export async function stockOf(app: TestApp, variantId: string) {
+  const { inventory_levels } = await admin(app, 'GET', `/admin/inventory/levels?variant_id=${variantId}`)
+  return inventory_levels[0] as {
+    stocked_quantity: number
+    reserved_quantity: number
+    available_quantity: number
+  }
+}
