@@ -3,7 +3,8 @@
 // shipping options) and the shopper's steps through the Store API (a cart with an address and
 // shipping, a payment session, a placed order). Tests compose the steps they need; `seedShop`,
 // `seedSmallShop` and `openTestShop` compose the shops most tests start from.
-import type { TestApp } from './index'
+import { afterAll, beforeAll } from 'vitest'
+import { createTestApp, type TestApp } from './index'
 
 type Headers = Record<string, string>
 
@@ -194,6 +195,53 @@ export async function seedShop(app: TestApp, stock = { shirt: 100, mug: 100 }): 
   const shipping = await shippingOption(app, { name: 'Standard', region_id: region, amount: 500 })
   const [shirt, mug] = goods.variants as [string, string]
   return { ...storefront, region, warehouse, product: goods.product, shirt, mug, shipping }
+}
+
+// ---- The catalogue's small shop ----
+
+export interface SmallShop extends SalesChannelWithKey {
+  us: string
+  eu: string
+  product: string
+  variant: string
+}
+
+/** One channel and key, regions US (usd) and EU (eur), and a published mug at 1000 usd / 900 eur. */
+export async function seedSmallShop(app: TestApp): Promise<SmallShop> {
+  const storefront = await salesChannelWithKey(app)
+  const us = await createRegion(app, { name: 'US', currency_code: 'usd', countries: ['us'] })
+  const eu = await createRegion(app, { name: 'EU', currency_code: 'eur', countries: ['de'] })
+  const mug = await createProduct(app, {
+    title: 'Enamel Mug',
+    sales_channel_ids: [storefront.channel],
+    variants: [
+      {
+        title: 'One size',
+        sku: 'MUG-1',
+        prices: [
+          { currency_code: 'usd', amount: 1000 },
+          { currency_code: 'usd', amount: 800, min_quantity: 10 },
+          { currency_code: 'eur', amount: 900 },
+        ],
+      },
+    ],
+  })
+  return { ...storefront, us, eu, product: mug.product, variant: mug.variants[0]! }
+}
+
+/**
+ * Registers the hooks of a test file whose app (unless `shop` is false) holds the small shop;
+ * hands both over once made.
+ */
+export function withSmallShop(ready: (given: { app: TestApp; shop: SmallShop }) => void, shop = true) {
+  let app: TestApp | undefined
+  beforeAll(async () => {
+    app = await createTestApp()
+    ready({ app, shop: shop ? await seedSmallShop(app) : (undefined as never) })
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
 }
 
 // ---- The shopper's steps ----

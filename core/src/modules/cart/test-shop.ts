@@ -3,9 +3,12 @@
 // and shipping options.
 import Medusa from '@medusajs/js-sdk'
 import { createTestApp, type TestApp } from '../../testing'
-import { ADMIN_TOKEN, admin } from '../product/test-support'
+import { admin } from '../../testing/shop'
 
-export { ADMIN, admin } from '../product/test-support'
+export { admin } from '../../testing/shop'
+
+const ADMIN_TOKEN = 'catalog-test-admin-token-0123456789'
+export const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` }
 
 export interface TestShop {
   app: TestApp
