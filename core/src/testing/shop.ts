@@ -3,6 +3,7 @@
 // shipping options) and the shopper's steps through the Store API (a cart with an address and
 // shipping, a payment session, a placed order). Tests compose the steps they need; `seedShop`,
 // `seedSmallShop` and `openTestShop` compose the shops most tests start from.
+import Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll } from 'vitest'
 import { createTestApp, type TestApp } from './index'
 
@@ -242,6 +243,156 @@ export function withSmallShop(ready: (given: { app: TestApp; shop: SmallShop }) 
   afterAll(async () => {
     await app?.close()
   })
+}
+
+// ---- The two-region shop of the cart, shipping, tax and promotion tests ----
+
+export interface TestShop {
+  app: TestApp
+  /** The Medusa JS SDK with the shop's publishable key. */
+  sdk: Medusa
+  /** The publishable key header, for raw requests. */
+  headers: Headers
+  key: string
+  /** The key's sales channel. */
+  salesChannel: string
+  /** A key whose channel sells nothing of the shop's. */
+  otherKey: string
+  us: string
+  eu: string
+  tops: string
+  apparel: string
+  shirt: { product: string; s: string; m: string }
+  mug: { product: string; variant: string }
+  lamp: { product: string; variant: string }
+  draftVariant: string
+  otherChannelVariant: string
+  unpricedInEur: string
+  standardUs: string
+  expressUs: string
+  standardEu: string
+  franceOnly: string
+  close(): Promise<void>
+}
+
+/** Prices in usd and eur, in minor units. */
+const prices = (usd: number, eur?: number) => [
+  { currency_code: 'usd', amount: usd },
+  ...(eur === undefined ? [] : [{ currency_code: 'eur', amount: eur }]),
+]
+
+/**
+ * A tax-exclusive North America region (usd) and a tax-inclusive Europe region (eur) with tax
+ * rates, products in a web channel (a shirt in two sizes, a mug, a lamp unpriced in eur, a draft)
+ * and one in a market stall's channel, stock at a warehouse, and shipping options.
+ */
+export async function openTestShop(): Promise<TestShop> {
+  const app = await createTestApp()
+  const web = await salesChannelWithKey(app, 'Web shop')
+  const stall = await salesChannelWithKey(app, 'Market stall', 'Stall')
+  const us = await createRegion(app, { name: 'North America', currency_code: 'usd', countries: ['us', 'ca'] })
+  const eu = await createRegion(app, {
+    name: 'Europe',
+    currency_code: 'eur',
+    countries: ['de', 'fr'],
+    prices_include_tax: true,
+  })
+  const apparel = (await admin(app, 'POST', '/admin/product-categories', { name: 'Apparel' }))
+    .product_category.id
+  const tops = (
+    await admin(app, 'POST', '/admin/product-categories', { name: 'Tops', parent_category_id: apparel })
+  ).product_category.id
+  const inWeb = { sales_channel_ids: [web.channel] }
+  const shirt = await createProduct(app, {
+    title: 'Linen Shirt',
+    category_ids: [tops],
+    ...inWeb,
+    options: [{ title: 'Size', values: ['S', 'M'] }],
+    variants: [
+      { title: 'S', sku: 'SHIRT-S', options: { Size: 'S' }, prices: prices(4500, 4200) },
+      { title: 'M', sku: 'SHIRT-M', options: { Size: 'M' }, prices: prices(4700, 4400) },
+    ],
+  })
+  const mug = await createProduct(app, {
+    title: 'Stoneware Mug',
+    ...inWeb,
+    variants: [{ title: 'Mug', sku: 'MUG', manage_inventory: false, prices: prices(1250, 1190) }],
+  })
+  const lamp = await createProduct(app, {
+    title: 'Brass Lamp',
+    ...inWeb,
+    variants: [{ title: 'Lamp', sku: 'LAMP', prices: prices(8900) }],
+  })
+  const draft = await createProduct(app, {
+    title: 'Secret Jacket',
+    status: 'draft',
+    ...inWeb,
+    variants: [{ title: 'One', prices: prices(100) }],
+  })
+  const elsewhere = await createProduct(app, {
+    title: 'Stall Apron',
+    sales_channel_ids: [stall.channel],
+    variants: [{ title: 'One', prices: prices(100) }],
+  })
+  const warehouse = await stockLocation(app)
+  await addStock(app, warehouse, shirt.variants[0]!, 50)
+  await addStock(app, warehouse, shirt.variants[1]!, 50)
+  await addStock(app, warehouse, lamp.variants[0]!, 3)
+
+  await createTaxRates(app, [
+    { country_code: 'us', name: 'US sales tax', code: 'US', rate: 5 },
+    { country_code: 'ca', name: 'GST', code: 'GST', rate: 5 },
+    { country_code: 'ca', province_code: 'qc', name: 'QST', code: 'QST', rate: 9.975, is_combinable: true },
+    { country_code: 'us', province_code: 'ny', name: 'NY sales tax', code: 'NY', rate: 8.875 },
+    { country_code: 'de', name: 'MwSt', code: 'DE19', rate: 19 },
+    { country_code: 'fr', name: 'TVA', code: 'FR20', rate: 20 },
+  ])
+
+  const france = (await admin(app, 'POST', '/admin/service-zones', { name: 'France', countries: ['fr'] }))
+    .service_zone.id
+  const standardUs = await shippingOption(app, {
+    name: 'Standard',
+    region_id: us,
+    amount: 500,
+    free_above: 10000,
+  })
+  const expressUs = await shippingOption(app, {
+    name: 'Express',
+    region_id: us,
+    amount: 1500,
+    type: { label: 'Express', code: 'express' },
+  })
+  const standardEu = await shippingOption(app, { name: 'Standard EU', region_id: eu, amount: 495 })
+  const franceOnly = await shippingOption(app, {
+    name: 'Colissimo',
+    region_id: eu,
+    amount: 690,
+    service_zone_id: france,
+  })
+
+  return {
+    app,
+    sdk: new Medusa({ baseUrl: app.url(), publishableKey: web.key }),
+    headers: web.store,
+    key: web.key,
+    salesChannel: web.channel,
+    otherKey: stall.key,
+    us,
+    eu,
+    tops,
+    apparel,
+    shirt: { product: shirt.product, s: shirt.variants[0]!, m: shirt.variants[1]! },
+    mug: { product: mug.product, variant: mug.variants[0]! },
+    lamp: { product: lamp.product, variant: lamp.variants[0]! },
+    draftVariant: draft.variants[0]!,
+    otherChannelVariant: elsewhere.variants[0]!,
+    unpricedInEur: lamp.variants[0]!,
+    standardUs,
+    expressUs,
+    standardEu,
+    franceOnly,
+    close: () => app.close(),
+  }
 }
 
 // ---- The shopper's steps ----
