@@ -406,7 +406,15 @@ export const ADDRESS = {
   postal_code: '10001',
 }
 
+/** What the shopper's steps need of a shop: its key, a region to buy in, a shipping option. */
+export interface ShopFront {
+  store: Headers
+  region: string
+  shipping: string
+}
+
 export interface CartOptions {
+  /** One shirt and two mugs of the usual shop unless named. */
   items?: Array<{ variant_id: string; quantity: number }>
   /** The email the order is placed with; ada@example.com unless named. */
   email?: string
@@ -415,8 +423,21 @@ export interface CartOptions {
   headers?: Headers
 }
 
+function itemsFor(shop: ShopFront, items: CartOptions['items']) {
+  if (items) return items
+  if (!('shirt' in shop && 'mug' in shop)) throw new Error('name the items: this shop sells no shirt and mug')
+  return [
+    { variant_id: shop.shirt as string, quantity: 1 },
+    { variant_id: shop.mug as string, quantity: 2 },
+  ]
+}
+
 /** A cart in the shop's region with items, an email and a shipping address; its id. */
-export async function addressedCart(app: TestApp, shop: Shop, options: CartOptions = {}): Promise<string> {
+export async function addressedCart(
+  app: TestApp,
+  shop: ShopFront,
+  options: CartOptions = {},
+): Promise<string> {
   const { cart } = await store(
     app,
     shop,
@@ -426,10 +447,7 @@ export async function addressedCart(app: TestApp, shop: Shop, options: CartOptio
       region_id: shop.region,
       email: options.email ?? 'ada@example.com',
       shipping_address: options.address ?? ADDRESS,
-      items: options.items ?? [
-        { variant_id: shop.shirt, quantity: 1 },
-        { variant_id: shop.mug, quantity: 2 },
-      ],
+      items: itemsFor(shop, options.items),
     },
     options.headers,
   )
@@ -437,7 +455,12 @@ export async function addressedCart(app: TestApp, shop: Shop, options: CartOptio
 }
 
 /** A cart's payment collection; its id. */
-export async function paymentCollection(app: TestApp, shop: Shop, cartId: string, headers: Headers = {}) {
+export async function paymentCollection(
+  app: TestApp,
+  shop: ShopFront,
+  cartId: string,
+  headers: Headers = {},
+) {
   const { payment_collection } = await store(
     app,
     shop,
@@ -458,7 +481,7 @@ export interface PaymentSession {
 /** Starts a payment session with `provider` (and its `data`) on a payment collection. */
 export async function startPaymentSession(
   app: TestApp,
-  shop: Shop,
+  shop: ShopFront,
   collectionId: string,
   options: { provider: string; data?: Record<string, unknown>; headers?: Headers },
 ): Promise<{ amount: number; session: PaymentSession }> {
@@ -479,7 +502,7 @@ export async function startPaymentSession(
  */
 export async function readyCart(
   app: TestApp,
-  shop: Shop,
+  shop: ShopFront,
   options: CartOptions & { provider?: string; data?: Record<string, unknown> } = {},
 ): Promise<{ id: string; total: number; collection: string; session: PaymentSession }> {
   const id = await addressedCart(app, shop, options)
@@ -501,14 +524,14 @@ export async function readyCart(
 }
 
 /** Completes a cart; the Store API's answer, whatever it is. */
-export function completeCart(app: TestApp, shop: Shop, cartId: string, headers: Headers = {}) {
+export function completeCart(app: TestApp, shop: ShopFront, cartId: string, headers: Headers = {}) {
   return app.request('POST', `/store/carts/${cartId}/complete`, { headers: { ...shop.store, ...headers } })
 }
 
 /** A ready cart completed; the order placed (throws if checkout answers with the cart instead). */
 export async function placeOrder<Order = any>(
   app: TestApp,
-  shop: Shop,
+  shop: ShopFront,
   options: Parameters<typeof readyCart>[2] = {},
 ): Promise<Order> {
   const cart = await readyCart(app, shop, options)
