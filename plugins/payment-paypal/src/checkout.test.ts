@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { createTestApp, type TestApp } from '@shopwright/core/testing'
 import {
-  admin,
+  admin as adminIn,
   completeCart,
   readyCart,
   type Shop,
@@ -42,10 +42,11 @@ async function cartPayingWithPayPal() {
   return { ...cart, email }
 }
 
+const admin = <T = any>(method: string, path: string, body?: unknown) => adminIn<T>(app, method, path, body)
 const complete = (cartId: string) => completeCart(app, shop, cartId)
 
 async function ordersOf(email: string): Promise<Array<{ id: string }>> {
-  return (await admin(app, 'GET', `/admin/orders?q=${encodeURIComponent(email)}`)).orders
+  return (await admin('GET', `/admin/orders?q=${encodeURIComponent(email)}`)).orders
 }
 
 beforeAll(async () => {
@@ -89,8 +90,8 @@ describe('a PayPal checkout', () => {
     expect(hook.status).toBe(200)
     expect(await ordersOf(cart.email)).toHaveLength(1)
 
-    await admin(app, 'POST', `/admin/orders/${placed.body.order.id}/capture`, {})
-    const { order } = await admin(app, 'GET', `/admin/orders/${placed.body.order.id}`)
+    await admin('POST', `/admin/orders/${placed.body.order.id}/capture`, {})
+    const { order } = await admin('GET', `/admin/orders/${placed.body.order.id}`)
     expect(order.payment_status).toBe('captured')
     expect(fake.order(orderId)?.purchase_units[0]?.payments?.captures.map((c) => c.amount.value)).toEqual([
       '54.99',
@@ -102,11 +103,11 @@ describe('a PayPal checkout', () => {
     const orderId = String(cart.session.data.id)
     fake.approve(orderId)
     const placed = await complete(cart.id)
-    await admin(app, 'POST', `/admin/orders/${placed.body.order.id}/capture`, { amount: 1_000 })
+    await admin('POST', `/admin/orders/${placed.body.order.id}/capture`, { amount: 1_000 })
     const payments = () => fake.order(orderId)?.purchase_units[0]?.payments
     expect(payments()?.authorizations[0]?.status).toBe('PARTIALLY_CAPTURED')
 
-    const { order } = await admin(app, 'POST', `/admin/orders/${placed.body.order.id}/cancel`)
+    const { order } = await admin('POST', `/admin/orders/${placed.body.order.id}/cancel`)
 
     expect(order).toMatchObject({ status: 'canceled', payment_status: 'refunded' })
     expect(payments()?.authorizations[0]?.status).toBe('VOIDED')

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { createTestApp, type TestApp } from '@shopwright/core/testing'
 import {
-  admin,
+  admin as adminIn,
   completeCart,
   readyCart,
   type Shop,
@@ -52,6 +52,10 @@ async function startSession(shop: Store, collectionId: string, data?: Record<str
   return (await startPaymentSession(shop.app, shop, collectionId, { provider: 'pp_stripe', data })).session
 }
 
+function admin<T = any>(shop: Store, method: string, path: string, body?: unknown): Promise<T> {
+  return adminIn<T>(shop.app, method, path, body)
+}
+
 function complete(shop: Store, cartId: string) {
   return completeCart(shop.app, shop, cartId)
 }
@@ -64,7 +68,7 @@ function postWebhook(shop: Store, delivery: { rawBody: Buffer; headers: Record<s
 }
 
 async function ordersOf(shop: Store, email: string): Promise<Array<{ id: string }>> {
-  return (await admin(shop.app, 'GET', `/admin/orders?q=${encodeURIComponent(email)}`)).orders
+  return (await admin(shop, 'GET', `/admin/orders?q=${encodeURIComponent(email)}`)).orders
 }
 
 /** One store captures when the shopper pays (the plugin's `capture` option), the other authorizes only. */
@@ -99,7 +103,7 @@ describe('a Stripe checkout, capturing when the shopper pays', () => {
     expect(hook.status).toBe(200)
     expect(completion.body.type).toBe('order')
     expect(await ordersOf(capturingShop, cart.email)).toHaveLength(1)
-    const { order } = await admin(capturingShop.app, 'GET', `/admin/orders/${completion.body.order.id}`)
+    const { order } = await admin(capturingShop, 'GET', `/admin/orders/${completion.body.order.id}`)
     expect(order.payment_status).toBe('captured')
     expect(order.payments).toHaveLength(1)
     expect(order.payments[0].captures).toHaveLength(1)
@@ -124,14 +128,14 @@ describe('a Stripe checkout, authorizing and capturing later', () => {
     expect(await ordersOf(authorizingShop, cart.email)).toHaveLength(1)
 
     const orderId = completion.body.order.id
-    await admin(authorizingShop.app, 'POST', `/admin/orders/${orderId}/capture`, {})
+    await admin(authorizingShop, 'POST', `/admin/orders/${orderId}/capture`, {})
     const lateWebhook = await postWebhook(
       authorizingShop,
       fake.signWebhook(fake.lastEvent('payment_intent.succeeded', intentId)),
     )
 
     expect(lateWebhook.status).toBe(200)
-    const { order } = await admin(authorizingShop.app, 'GET', `/admin/orders/${orderId}`)
+    const { order } = await admin(authorizingShop, 'GET', `/admin/orders/${orderId}`)
     expect(order.payment_status).toBe('captured')
     expect(order.payments[0].captures).toHaveLength(1)
     const captures = fake.requests.filter(
@@ -145,12 +149,12 @@ describe('a Stripe checkout, authorizing and capturing later', () => {
     const intentId = String(cart.session.data.id)
     await storefrontStripe.paymentIntents.confirm(intentId, { payment_method: 'pm_card_visa' })
     const { body } = await complete(authorizingShop, cart.id)
-    await admin(authorizingShop.app, 'POST', `/admin/orders/${body.order.id}/capture`, {})
+    await admin(authorizingShop, 'POST', `/admin/orders/${body.order.id}/capture`, {})
 
-    await admin(authorizingShop.app, 'POST', `/admin/orders/${body.order.id}/refund`, { amount: 700 })
+    await admin(authorizingShop, 'POST', `/admin/orders/${body.order.id}/refund`, { amount: 700 })
 
     expect(fake.refundsFor(intentId).map((refund) => refund.amount)).toEqual([700])
-    const { order } = await admin(authorizingShop.app, 'GET', `/admin/orders/${body.order.id}`)
+    const { order } = await admin(authorizingShop, 'GET', `/admin/orders/${body.order.id}`)
     expect(order.payment_status).toBe('partially_refunded')
   })
 
@@ -159,7 +163,7 @@ describe('a Stripe checkout, authorizing and capturing later', () => {
     const intentId = String(cart.session.data.id)
     await storefrontStripe.paymentIntents.confirm(intentId, { payment_method: 'pm_card_visa' })
     const { body } = await complete(authorizingShop, cart.id)
-    await admin(authorizingShop.app, 'POST', `/admin/orders/${body.order.id}/capture`, { amount: 1_000 })
+    await admin(authorizingShop, 'POST', `/admin/orders/${body.order.id}/capture`, { amount: 1_000 })
     // Stripe released the rest of the authorization with that partial capture.
     expect(fake.intent(intentId)).toMatchObject({ status: 'succeeded', amount_capturable: 0 })
 
