@@ -8,12 +8,20 @@ import { fileURLToPath } from 'node:url'
 import { staticDir } from '@shopwright/core'
 import { createTestApp, type TestApp } from '@shopwright/core/testing'
 import { launchBrowser, openPage, type WatchedPage } from '@shopwright/core/testing/browser'
+import {
+  addressedCart,
+  createRegion,
+  placeOrder,
+  type ShopFront,
+  salesChannelWithKey,
+  shippingOption,
+  stockedProduct,
+  stockLocation,
+} from '@shopwright/core/testing/shop'
 import type { Browser, Page } from 'playwright-core'
 import { expect } from 'vitest'
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url))
-const ADMIN_TOKEN = 'browser-test-admin-token-0123456789'
-export const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` }
 
 /** Chrome logs each API refusal a test provokes on purpose (a 4xx) as a console error: only those pass. */
 export const unexpected = (errors: string[]) => errors.filter((error) => !/status of 4\d\d/.test(error))
@@ -73,7 +81,6 @@ export const SHOPPER_ADDRESS = {
 export async function startAdminFixture(): Promise<AdminFixture> {
   if (!existsSync(path.join(dist, 'index.html')))
     throw new Error('Build the admin UI first: npm run build --workspace admin-ui')
-  process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
   const projectDir = mkdtempSync(path.join(tmpdir(), 'sw-admin-project-'))
   const app = await createTestApp({
     config: {
@@ -92,68 +99,35 @@ export async function startAdminFixture(): Promise<AdminFixture> {
     method: string,
     requestPath: string,
     body?: unknown,
-    headers: Record<string, string> = ADMIN,
+    headers: Record<string, string> = app.adminHeaders,
   ): Promise<T> {
     const answer = await app.request(method, requestPath, { body, headers })
     if (answer.status >= 300) throw new Error(`${method} ${requestPath}: ${answer.status} ${answer.text}`)
     return answer.body as T
   }
 
-  const shop = await openShop(call)
-
-  async function cartWith(quantity: number, address: Record<string, string> = SHOPPER_ADDRESS) {
-    const cart = (await call('POST', '/store/carts', { region_id: shop.regionId }, shop.store)).cart.id
-    await call(
-      'POST',
-      `/store/carts/${cart}/line-items`,
-      { variant_id: shop.variantId, quantity },
-      shop.store,
-    )
-    await call(
-      'POST',
-      `/store/carts/${cart}`,
-      { email: 'ada@example.com', shipping_address: address },
-      shop.store,
-    )
-    return cart as string
-  }
+  const shop = await openShop(app)
+  const front: ShopFront = { store: shop.store, region: shop.regionId, shipping: shop.shippingOptionId }
+  const totes = (quantity: number) => [{ variant_id: shop.variantId, quantity }]
 
   return {
     app,
     browser,
     shop,
     call,
-    cartWith,
+    cartWith: (quantity, address = SHOPPER_ADDRESS) =>
+      addressedCart(app, front, { items: totes(quantity), address }),
     async signedIn(width = 1280) {
       const watched = await openPage(browser, width)
       await watched.page.goto(`${app.url()}/app/`)
       await watched.page.evaluate(
         (token: string) => (globalThis as any).sessionStorage.setItem('shopwright.admin.token', token),
-        ADMIN_TOKEN,
+        app.adminHeaders.authorization!.slice('Bearer '.length),
       )
       return watched
     },
-    async placeOrder(quantity = 2) {
-      const cart = await cartWith(quantity)
-      await call(
-        'POST',
-        `/store/carts/${cart}/shipping-methods`,
-        { option_id: shop.shippingOptionId },
-        shop.store,
-      )
-      const collection = (await call('POST', '/store/payment-collections', { cart_id: cart }, shop.store))
-        .payment_collection
-      await call(
-        'POST',
-        `/store/payment-collections/${collection.id}/payment-sessions`,
-        { provider_id: 'pp_system_default' },
-        shop.store,
-      )
-      const completed = await call('POST', `/store/carts/${cart}/complete`, {}, shop.store)
-      if (completed.type !== 'order')
-        throw new Error(`checkout did not complete: ${JSON.stringify(completed)}`)
-      return completed.order as PlacedOrder
-    },
+    placeOrder: (quantity = 2) =>
+      placeOrder<PlacedOrder>(app, front, { items: totes(quantity), address: SHOPPER_ADDRESS }),
     async registerCustomer(email, firstName, lastName) {
       const { token } = await call(
         'POST',
@@ -177,43 +151,27 @@ export async function startAdminFixture(): Promise<AdminFixture> {
     async close() {
       await browser.close()
       await app.close()
-      delete process.env.SHOPWRIGHT_ADMIN_TOKEN
     },
   }
 }
 
 /** A US region selling one tote from one warehouse, through one channel, with one shipping option. */
-async function openShop(call: AdminFixture['call']): Promise<Shop> {
-  const regionId = (
-    await call('POST', '/admin/regions', { name: 'United States', currency_code: 'usd', countries: ['us'] })
-  ).region.id
-  const channelId = (await call('POST', '/admin/sales-channels', { name: 'Web shop' })).sales_channel.id
-  const key = (
-    await call('POST', '/admin/publishable-keys', { title: 'Web', sales_channel_ids: [channelId] })
-  ).publishable_key.token
-  const product = (
-    await call('POST', '/admin/products', {
-      title: 'Canvas Tote',
-      status: 'published',
-      sales_channel_ids: [channelId],
-      variants: [{ title: 'One size', prices: [{ currency_code: 'usd', amount: 2500 }] }],
-    })
-  ).product
-  const locationId = (await call('POST', '/admin/stock-locations', { name: 'Warehouse' })).stock_location.id
-  await call('POST', '/admin/inventory/adjustments', {
-    variant_id: product.variants[0].id,
-    location_id: locationId,
-    adjustment: 50,
-  })
-  const shippingOptionId = (
-    await call('POST', '/admin/shipping-options', { name: 'Standard', region_id: regionId, amount: 500 })
-  ).shipping_option.id
+async function openShop(app: TestApp): Promise<Shop> {
+  const regionId = await createRegion(app)
+  const { channel: channelId, store } = await salesChannelWithKey(app, 'Web shop')
+  const locationId = await stockLocation(app)
+  const tote = await stockedProduct(
+    app,
+    { channel: channelId, warehouse: locationId },
+    { title: 'Canvas Tote', variants: [{ title: 'One size', price: 2500, stock: 50 }] },
+  )
+  const shippingOptionId = await shippingOption(app, { name: 'Standard', region_id: regionId, amount: 500 })
   return {
     regionId,
     channelId,
-    store: { 'x-publishable-api-key': key },
-    productId: product.id,
-    variantId: product.variants[0].id,
+    store,
+    productId: tote.product,
+    variantId: tote.variants[0]!,
     locationId,
     shippingOptionId,
   }

@@ -3,13 +3,20 @@
 // completion, and PayPal's webhooks arriving after it.
 import { randomUUID } from 'node:crypto'
 import { createTestApp, type TestApp } from '@shopwright/core/testing'
+import {
+  admin as adminIn,
+  completeCart,
+  readyCart,
+  type Shop,
+  seedShop,
+  stockedProduct,
+} from '@shopwright/core/testing/shop'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import paypalPlugin from './index'
 import { FakePayPal } from './testing/fake-paypal'
 
 const credentials = { clientId: 'checkout-client', clientSecret: 'checkout-secret', webhookId: 'WH-CHECKOUT' }
-const ADMIN_TOKEN = 'paypal-checkout-admin-token-0123456789abcdef'
-const ADDRESS = {
+const GRACE = {
   first_name: 'Grace',
   last_name: 'Hopper',
   address_1: '1 Compiler Street',
@@ -20,82 +27,42 @@ const ADDRESS = {
 
 const fake = new FakePayPal(credentials)
 let app: TestApp
-let storeHeaders: Record<string, string>
-let region: string
-let variant: string
-let shipping: string
-
-async function call<T = any>(method: string, path: string, body?: unknown, headers = {}): Promise<T> {
-  const response = await app.request(method, path, { body, headers })
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${response.text}`)
-  return response.body as T
-}
-
-const admin = <T = any>(method: string, path: string, body?: unknown) =>
-  call<T>(method, path, body, { authorization: `Bearer ${ADMIN_TOKEN}` })
-const store = <T = any>(method: string, path: string, body?: unknown) =>
-  call<T>(method, path, body, storeHeaders)
+let shop: Shop
+let lamp: string
 
 /** A guest cart with one lamp, an address and shipping, paying with a PayPal session. */
 async function cartPayingWithPayPal() {
   const email = `${randomUUID()}@example.com`
-  const { cart } = await store('POST', '/store/carts', {
-    region_id: region,
+  const cart = await readyCart(app, shop, {
     email,
-    shipping_address: ADDRESS,
-    items: [{ variant_id: variant, quantity: 1 }],
+    address: GRACE,
+    items: [{ variant_id: lamp, quantity: 1 }],
+    provider: 'pp_paypal',
   })
-  await store('POST', `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping })
-  const { payment_collection } = await store('POST', '/store/payment-collections', { cart_id: cart.id })
-  const { payment_collection: paying } = await store(
-    'POST',
-    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
-    { provider_id: 'pp_paypal' },
-  )
-  const session = paying.payment_sessions.at(-1) as { amount: number; data: Record<string, any> }
-  return { id: cart.id as string, email, session }
+  return { ...cart, email }
 }
 
-function complete(cartId: string) {
-  return app.request('POST', `/store/carts/${cartId}/complete`, { headers: storeHeaders })
-}
+const admin = <T = any>(method: string, path: string, body?: unknown) => adminIn<T>(app, method, path, body)
+const complete = (cartId: string) => completeCart(app, shop, cartId)
 
 async function ordersOf(email: string): Promise<Array<{ id: string }>> {
   return (await admin('GET', `/admin/orders?q=${encodeURIComponent(email)}`)).orders
 }
 
 beforeAll(async () => {
-  process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
   await fake.start()
   app = await createTestApp({ plugins: [[paypalPlugin, { ...credentials, apiBase: fake.url }]] })
-  const channel = (await admin('POST', '/admin/sales-channels', { name: 'Web' })).sales_channel.id
-  const key = (await admin('POST', '/admin/publishable-keys', { title: 'Web', sales_channel_ids: [channel] }))
-    .publishable_key.token
-  storeHeaders = { 'x-publishable-api-key': key }
-  region = (await admin('POST', '/admin/regions', { name: 'US', currency_code: 'usd', countries: ['us'] }))
-    .region.id
-  const { product } = await admin('POST', '/admin/products', {
+  shop = await seedShop(app)
+  const lamps = await stockedProduct(app, shop, {
     title: 'Lamp',
-    status: 'published',
-    sales_channel_ids: [channel],
-    variants: [{ title: 'Lamp', prices: [{ currency_code: 'usd', amount: 4_999 }] }],
+    variants: [{ title: 'Lamp', price: 4_999, stock: 10 }],
   })
-  variant = product.variants[0].id
-  const warehouse = (await admin('POST', '/admin/stock-locations', { name: 'Warehouse' })).stock_location.id
-  await admin('POST', '/admin/inventory/adjustments', {
-    variant_id: variant,
-    location_id: warehouse,
-    adjustment: 10,
-  })
-  shipping = (
-    await admin('POST', '/admin/shipping-options', { name: 'Standard', region_id: region, amount: 500 })
-  ).shipping_option.id
+  lamp = lamps.variants[0]!
 })
 
 afterAll(async () => {
   await app?.close()
   await fake.stop()
-  delete process.env.SHOPWRIGHT_ADMIN_TOKEN
 })
 
 describe('a PayPal checkout', () => {

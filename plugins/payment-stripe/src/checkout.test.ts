@@ -3,6 +3,14 @@
 // SDK with the session's client secret), and Stripe's webhook racing the shopper's completion.
 import { randomUUID } from 'node:crypto'
 import { createTestApp, type TestApp } from '@shopwright/core/testing'
+import {
+  admin as adminIn,
+  completeCart,
+  readyCart,
+  type Shop,
+  seedShop,
+  startPaymentSession,
+} from '@shopwright/core/testing/shop'
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import stripePlugin from './index'
@@ -10,150 +18,64 @@ import { FakeStripe } from './testing/fake-stripe'
 
 const apiKey = 'sk_test_checkout'
 const webhookSecret = 'whsec_checkout'
-const ADMIN_TOKEN = 'stripe-checkout-admin-token-0123456789abcdef'
-const ADDRESS = {
-  first_name: 'Ada',
-  last_name: 'Lovelace',
-  address_1: '1 Analytical Way',
-  city: 'New York',
-  country_code: 'us',
-  postal_code: '10001',
-}
 
-interface Shop {
+/** The usual test shop, on its own app. */
+interface Store extends Shop {
   app: TestApp
-  storeHeaders: Record<string, string>
-  region: string
-  variant: string
-  shipping: string
 }
 
 const fake = new FakeStripe({ apiKey, webhookSecret })
 /** Stands in for Stripe.js in the shopper's browser. */
 let storefrontStripe: Stripe
 
-async function call<T = any>(
-  app: TestApp,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers = {},
-): Promise<T> {
-  const response = await app.request(method, path, { body, headers })
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${response.text}`)
-  return response.body as T
-}
-
 /** A store with the Stripe plugin, set up through the Admin API as a merchant would. */
-async function openShop(options: { capture?: boolean } = {}): Promise<Shop> {
+async function openShop(options: { capture?: boolean } = {}): Promise<Store> {
   const app = await createTestApp({
     plugins: [[stripePlugin, { apiKey, webhookSecret, apiBase: fake.url, ...options }]],
   })
-  const admin = { authorization: `Bearer ${ADMIN_TOKEN}` }
-  const channel = (await call(app, 'POST', '/admin/sales-channels', { name: 'Web' }, admin)).sales_channel.id
-  const key = (
-    await call(app, 'POST', '/admin/publishable-keys', { title: 'Web', sales_channel_ids: [channel] }, admin)
-  ).publishable_key.token
-  const region = (
-    await call(app, 'POST', '/admin/regions', { name: 'US', currency_code: 'usd', countries: ['us'] }, admin)
-  ).region.id
-  const product = (
-    await call(
-      app,
-      'POST',
-      '/admin/products',
-      {
-        title: 'Mug',
-        status: 'published',
-        sales_channel_ids: [channel],
-        variants: [{ title: 'Mug', prices: [{ currency_code: 'usd', amount: 1_200 }] }],
-      },
-      admin,
-    )
-  ).product
-  const variant = product.variants[0].id
-  const warehouse = (await call(app, 'POST', '/admin/stock-locations', { name: 'Warehouse' }, admin))
-    .stock_location.id
-  await call(
-    app,
-    'POST',
-    '/admin/inventory/adjustments',
-    { variant_id: variant, location_id: warehouse, adjustment: 100 },
-    admin,
-  )
-  const shipping = (
-    await call(
-      app,
-      'POST',
-      '/admin/shipping-options',
-      { name: 'Standard', region_id: region, amount: 500 },
-      admin,
-    )
-  ).shipping_option.id
-  return { app, storeHeaders: { 'x-publishable-api-key': key }, region, variant, shipping }
-}
-
-function admin<T = any>(shop: Shop, method: string, path: string, body?: unknown): Promise<T> {
-  return call(shop.app, method, path, body, { authorization: `Bearer ${ADMIN_TOKEN}` })
-}
-
-function store<T = any>(shop: Shop, method: string, path: string, body?: unknown): Promise<T> {
-  return call(shop.app, method, path, body, shop.storeHeaders)
+  return { app, ...(await seedShop(app)) }
 }
 
 /** A guest cart with two mugs, an address and shipping, paying with a Stripe session. */
-async function cartPayingWithStripe(shop: Shop, sessionData?: Record<string, unknown>) {
+async function cartPayingWithStripe(shop: Store, sessionData?: Record<string, unknown>) {
   const email = `${randomUUID()}@example.com`
-  const { cart } = await store(shop, 'POST', '/store/carts', {
-    region_id: shop.region,
+  const cart = await readyCart(shop.app, shop, {
     email,
-    shipping_address: ADDRESS,
-    items: [{ variant_id: shop.variant, quantity: 2 }],
+    items: [{ variant_id: shop.mug, quantity: 2 }],
+    provider: 'pp_stripe',
+    data: sessionData,
   })
-  await store(shop, 'POST', `/store/carts/${cart.id}/shipping-methods`, { option_id: shop.shipping })
-  const { payment_collection } = await store(shop, 'POST', '/store/payment-collections', { cart_id: cart.id })
-  const session = await startSession(shop, payment_collection.id, sessionData)
-  return { id: cart.id as string, email, collection: payment_collection.id as string, session }
+  return { ...cart, email }
 }
 
-async function startSession(shop: Shop, collectionId: string, data?: Record<string, unknown>) {
-  const { payment_collection } = await store(
-    shop,
-    'POST',
-    `/store/payment-collections/${collectionId}/payment-sessions`,
-    {
-      provider_id: 'pp_stripe',
-      ...(data && { data }),
-    },
-  )
-  return payment_collection.payment_sessions.at(-1) as {
-    id: string
-    amount: number
-    data: Record<string, any>
-  }
+async function startSession(shop: Store, collectionId: string, data?: Record<string, unknown>) {
+  return (await startPaymentSession(shop.app, shop, collectionId, { provider: 'pp_stripe', data })).session
 }
 
-function complete(shop: Shop, cartId: string) {
-  return shop.app.request('POST', `/store/carts/${cartId}/complete`, { headers: shop.storeHeaders })
+function admin<T = any>(shop: Store, method: string, path: string, body?: unknown): Promise<T> {
+  return adminIn<T>(shop.app, method, path, body)
 }
 
-function postWebhook(shop: Shop, delivery: { rawBody: Buffer; headers: Record<string, string> }) {
+function complete(shop: Store, cartId: string) {
+  return completeCart(shop.app, shop, cartId)
+}
+
+function postWebhook(shop: Store, delivery: { rawBody: Buffer; headers: Record<string, string> }) {
   return shop.app.request('POST', '/hooks/payment/stripe', {
     rawBody: delivery.rawBody,
     headers: delivery.headers,
   })
 }
 
-async function ordersOf(shop: Shop, email: string): Promise<Array<{ id: string }>> {
+async function ordersOf(shop: Store, email: string): Promise<Array<{ id: string }>> {
   return (await admin(shop, 'GET', `/admin/orders?q=${encodeURIComponent(email)}`)).orders
 }
 
 /** One store captures when the shopper pays (the plugin's `capture` option), the other authorizes only. */
-let capturingShop: Shop
-let authorizingShop: Shop
+let capturingShop: Store
+let authorizingShop: Store
 
 beforeAll(async () => {
-  process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
   const url = new URL(await fake.start())
   storefrontStripe = new Stripe(apiKey, { host: url.hostname, port: url.port, protocol: 'http' })
   ;[capturingShop, authorizingShop] = await Promise.all([openShop({ capture: true }), openShop()])
@@ -162,7 +84,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([capturingShop?.app.close(), authorizingShop?.app.close()])
   await fake.stop()
-  delete process.env.SHOPWRIGHT_ADMIN_TOKEN
 })
 
 describe('a Stripe checkout, capturing when the shopper pays', () => {
@@ -256,7 +177,7 @@ describe('a Stripe checkout, authorizing and capturing later', () => {
     const capturesBefore = fake.requests.filter((request) => request.path.endsWith('/capture')).length
     const again = await authorizingShop.app.request('POST', `/admin/orders/${orderId}/capture`, {
       body: {},
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      headers: authorizingShop.app.adminHeaders,
     })
     const lateWebhook = await postWebhook(
       authorizingShop,
@@ -286,7 +207,7 @@ describe('a Stripe checkout, authorizing and capturing later', () => {
     expect(fake.intent(intentId)).toMatchObject({ status: 'succeeded', amount_capturable: 0 })
 
     const canceled = await authorizingShop.app.request('POST', `/admin/orders/${body.order.id}/cancel`, {
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      headers: authorizingShop.app.adminHeaders,
     })
 
     expect(canceled.status).toBe(200)

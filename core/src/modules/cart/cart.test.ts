@@ -5,10 +5,10 @@
 import type Medusa from '@medusajs/js-sdk'
 import type { HttpTypes } from '@medusajs/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { admin, openTestShop, type TestShop } from '../../testing/shop'
 import type { StoreShippingOptionView } from '../fulfillment/store-routes'
 import type { CartView } from './schemas'
 import type { CartService } from './service'
-import { admin, openTestShop, type TestShop } from './test-shop'
 
 // Medusa's types give every line a back-reference to its cart (and every tax line and adjustment one
 // to its line) that its API never sends, and type timestamps as Date, which JSON cannot carry.

@@ -2,7 +2,7 @@
 // and MariaDB, replacing a cart's rows (shipping method, address, lines) must not deadlock with
 // another cart's (no gap locks: the connection runs at READ COMMITTED).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openTestShop, type TestShop } from './test-shop'
+import { openTestShop, type TestShop } from '../../testing/shop'
 
 describe('concurrent carts', () => {
   let shop: TestShop

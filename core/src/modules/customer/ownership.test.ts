@@ -2,7 +2,7 @@
 // both, and sees none of them in their own order list. Driven with the Medusa JS SDK, one per shopper.
 import Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openTestShop, type TestShop } from '../cart/test-shop'
+import { openTestShop, type TestShop } from '../../testing/shop'
 
 describe("a customer's cart and orders", () => {
   let shop: TestShop

@@ -2,7 +2,7 @@
 // (flat, or free once the items reach a sum), and refused when they do not fit the cart.
 import type Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN, admin, openTestShop, type TestShop } from '../cart/test-shop'
+import { admin, openTestShop, type TestShop } from '../../testing/shop'
 
 describe('shipping options', () => {
   let shop: TestShop
@@ -80,7 +80,9 @@ describe('shipping options', () => {
       .shipping_option
     expect(updated.amount).toBe(700)
     expect((await admin(shop.app, 'GET', `/admin/shipping-options?region_id=${shop.eu}`)).count).toBe(3)
-    const zoneInUse = await shop.app.request('DELETE', `/admin/service-zones/${zone.id}`, { headers: ADMIN })
+    const zoneInUse = await shop.app.request('DELETE', `/admin/service-zones/${zone.id}`, {
+      headers: shop.app.adminHeaders,
+    })
     expect(zoneInUse.status).toBe(400)
     await admin(shop.app, 'DELETE', `/admin/shipping-options/${option.id}`)
     await admin(shop.app, 'DELETE', `/admin/service-zones/${zone.id}`)
@@ -108,7 +110,10 @@ describe('shipping options', () => {
       [{ name: 'Carrier', region_id: shop.us, amount: 100, provider_id: 'ups' }, 'provider_id'],
     ]
     for (const [body, message] of cases) {
-      const response = await shop.app.request('POST', '/admin/shipping-options', { headers: ADMIN, body })
+      const response = await shop.app.request('POST', '/admin/shipping-options', {
+        headers: shop.app.adminHeaders,
+        body,
+      })
       expect([JSON.stringify(body), response.status]).toEqual([JSON.stringify(body), 400])
       expect(response.body.message).toContain(message)
     }

@@ -2,7 +2,7 @@
 // a location that still holds stock cannot be deleted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../testing'
-import { ADMIN_TOKEN, admin, adminCall } from '../product/test-support'
+import { addStock, admin, adminCall, stockLocation } from '../../testing/shop'
 
 describe('inventory through the Admin API', () => {
   let app: TestApp
@@ -10,29 +10,15 @@ describe('inventory through the Admin API', () => {
   let south: string
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
     app = await createTestApp()
-    north = (await admin(app, 'POST', '/admin/stock-locations', { name: 'North' })).stock_location.id
-    south = (await admin(app, 'POST', '/admin/stock-locations', { name: 'South' })).stock_location.id
-    await admin(app, 'POST', '/admin/inventory/adjustments', {
-      variant_id: 'variant_a',
-      location_id: north,
-      adjustment: 5,
-    })
-    await admin(app, 'POST', '/admin/inventory/adjustments', {
-      variant_id: 'variant_b',
-      location_id: north,
-      adjustment: 2,
-    })
-    await admin(app, 'POST', '/admin/inventory/adjustments', {
-      variant_id: 'variant_a',
-      location_id: south,
-      adjustment: 7,
-    })
+    north = await stockLocation(app, 'North')
+    south = await stockLocation(app, 'South')
+    await addStock(app, north, 'variant_a', 5)
+    await addStock(app, north, 'variant_b', 2)
+    await addStock(app, south, 'variant_a', 7)
   })
   afterAll(async () => {
     await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   it('records incoming stock beside what is stocked and reserved', async () => {

@@ -4,7 +4,7 @@
 import Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, eventually, type TestApp } from '../../testing'
-import { openTestShop, type TestShop } from '../cart/test-shop'
+import { openTestShop, type TestShop } from '../../testing/shop'
 import type { CustomerService } from '../customer/service'
 import type { OrderService } from '../order/service'
 import type { NotificationService } from './service'

@@ -5,9 +5,18 @@ import Medusa from '@medusajs/js-sdk'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { knexOf } from '../../infra/database'
 import { createTestApp, type TestApp } from '../../testing'
+import {
+  ADDRESS,
+  admin,
+  readyCart,
+  type Shop,
+  seedShop,
+  stockedProduct,
+  stockOf,
+  store,
+} from '../../testing/shop'
 import type { PaymentService } from '../payment/service'
 import type { CartCompletion } from './completion'
-import { ADDRESS, ADMIN_TOKEN, admin, readyCart, type Shop, seedShop, stockOf, store } from './fixtures/shop'
 import { TestPaymentProvider, testPaymentPlugin } from './fixtures/test-payment-plugin'
 
 const WEBHOOK_SECRET = 'whsec_checkout_test'
@@ -18,13 +27,11 @@ describe('checkout', () => {
   const provider = new TestPaymentProvider(WEBHOOK_SECRET)
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
     app = await createTestApp({ plugins: [testPaymentPlugin(provider)] })
     shop = await seedShop(app)
   })
   afterAll(async () => {
     await app.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   const complete = (cartId: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -35,19 +42,11 @@ describe('checkout', () => {
 
   /** A variant of its own with `stock` units, so a test's stock is its own. */
   async function variantWithStock(stock: number): Promise<string> {
-    const { product } = await admin(app, 'POST', '/admin/products', {
+    const { variants } = await stockedProduct(app, shop, {
       title: `Limited ${Math.random()}`,
-      status: 'published',
-      sales_channel_ids: [(await admin(app, 'GET', '/admin/sales-channels')).sales_channels[0].id],
-      variants: [{ title: 'One', prices: [{ currency_code: 'usd', amount: 900 }] }],
+      variants: [{ title: 'One', price: 900, stock }],
     })
-    const variantId = product.variants[0].id
-    await admin(app, 'POST', '/admin/inventory/adjustments', {
-      variant_id: variantId,
-      location_id: shop.warehouse,
-      adjustment: stock,
-    })
-    return variantId
+    return variants[0]!
   }
 
   it('completes a guest checkout made with the Medusa JS SDK', async () => {

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { knexOf } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
 import { createTestApp, emailedCode, eventually, recordedEvents, type TestApp } from '../../testing'
+import { placeOrder, type Shop, seedShop, signedInCustomer, store } from '../../testing/shop'
 import { AuthEvents, type EmailVerified } from '../auth/events'
-import { ADMIN_TOKEN, readyCart, type Shop, seedShop, signedInCustomer, store } from './fixtures/shop'
 import type { OrderService } from './service'
 
 const CONFIRM_EMAIL = /Confirm your email/
@@ -17,13 +17,11 @@ describe("a guest's orders and the account they register later", () => {
   let shop: Shop
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
     app = await createTestApp()
     shop = await seedShop(app)
   })
   afterAll(async () => {
     await app.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   const orders = () => app.container.resolve<OrderService>('orderService')
@@ -33,15 +31,11 @@ describe("a guest's orders and the account they register later", () => {
    * only its owner can still read it by id.
    */
   async function guestOrder(email: string, headers: Record<string, string> = {}): Promise<string> {
-    const cart = await readyCart(app, shop, { email, headers })
-    const { body } = await app.request('POST', `/store/carts/${cart.id}/complete`, {
-      headers: { ...shop.store, ...headers },
-    })
-    if (body.type !== 'order') throw new Error(`checkout failed: ${JSON.stringify(body.error)}`)
+    const order = await placeOrder<{ id: string }>(app, shop, { email, headers })
     await knexOf(app.db.em())('order')
-      .where({ id: body.order.id })
+      .where({ id: order.id })
       .update({ created_at: new Date(Date.now() - 2 * 3600 * 1000) })
-    return body.order.id
+    return order.id
   }
 
   async function myOrderIds(headers: Record<string, string>): Promise<string[]> {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { knexOf } from '../../infra/database'
 import { createTestApp, type TestApp, type TestResponse } from '../../testing'
-import { ADMIN_TOKEN, admin, readyCart, type Shop, seedShop, stockOf, store } from './fixtures/shop'
+import { readyCart, type Shop, seedShop, stockedProduct, stockOf, store } from '../../testing/shop'
 import { TestPaymentProvider, testPaymentPlugin } from './fixtures/test-payment-plugin'
 
 const ROUNDS = 8
@@ -18,26 +18,17 @@ describe('hostile changes racing a cart completion', () => {
   const provider = new TestPaymentProvider('whsec_hostile_completion')
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
     app = await createTestApp({ plugins: [testPaymentPlugin(provider)] })
     shop = await seedShop(app)
     // A variant with 3 units: some rounds sell it, the later ones find it out of stock.
-    const { product } = await admin(app, 'POST', '/admin/products', {
+    const scarcePrint = await stockedProduct(app, shop, {
       title: 'Scarce Print',
-      status: 'published',
-      sales_channel_ids: [(await admin(app, 'GET', '/admin/sales-channels')).sales_channels[0].id],
-      variants: [{ title: 'One', prices: [{ currency_code: 'usd', amount: 3000 }] }],
+      variants: [{ title: 'One', price: 3000, stock: 3 }],
     })
-    scarce = product.variants[0].id
-    await admin(app, 'POST', '/admin/inventory/adjustments', {
-      variant_id: scarce,
-      location_id: shop.warehouse,
-      adjustment: 3,
-    })
+    scarce = scarcePrint.variants[0]!
   }, 60_000)
   afterAll(async () => {
     await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   const call = (method: string, path: string, options: { body?: unknown; rawBody?: string } = {}) =>

@@ -5,16 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { knexOf } from '../../infra/database'
 import { createTestApp, type TestApp } from '../../testing'
 import {
-  ADMIN,
-  ADMIN_TOKEN,
   admin,
+  placeOrder as placeOrderIn,
   readyCart,
   type Shop,
   seedShop,
   signedInCustomer,
   stockOf,
   store,
-} from './fixtures/shop'
+} from '../../testing/shop'
 import { TestPaymentProvider, testPaymentPlugin } from './fixtures/test-payment-plugin'
 
 describe('orders', () => {
@@ -23,35 +22,25 @@ describe('orders', () => {
   const provider = new TestPaymentProvider('whsec_orders_test')
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
     app = await createTestApp({ plugins: [testPaymentPlugin(provider)] })
     shop = await seedShop(app)
   })
   afterAll(async () => {
     await app.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   /** A placed order: one shirt (2500) and two mugs (1200 each), shipping 500. */
   async function placeOrder(options: { provider?: string; headers?: Record<string, string> } = {}) {
-    const cart = await readyCart(app, shop, {
-      provider: options.provider ?? 'pp_test',
-      headers: options.headers,
-    })
-    const { body } = await app.request('POST', `/store/carts/${cart.id}/complete`, {
-      headers: { ...shop.store, ...options.headers },
-    })
-    if (body.type !== 'order') throw new Error(`checkout failed: ${JSON.stringify(body.error)}`)
-    return body.order as {
+    return placeOrderIn<{
       id: string
       total: number
       access_token: string
       items: Array<{ id: string; variant_id: string; quantity: number }>
-    }
+    }>(app, shop, { provider: options.provider ?? 'pp_test', headers: options.headers })
   }
 
   const act = (path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    app.request('POST', path, { body, headers: { ...ADMIN, ...headers } })
+    app.request('POST', path, { body, headers: { ...app.adminHeaders, ...headers } })
 
   const itemOf = (order: { items: Array<{ id: string; variant_id: string }> }, variantId: string) =>
     order.items.find((item) => item.variant_id === variantId)!
@@ -204,8 +193,9 @@ describe('orders', () => {
       })
       const providerPayment = [...provider.payments.values()].at(-1)
       expect(providerPayment).toMatchObject({ status: 'canceled', captured: 1000, refunded: 1000 })
-      const { timeline } = (await app.request('GET', `/admin/orders/${order.id}`, { headers: ADMIN })).body
-        .order
+      const { timeline } = (
+        await app.request('GET', `/admin/orders/${order.id}`, { headers: app.adminHeaders })
+      ).body.order
       expect(timeline.find((entry: { event: string }) => entry.event === 'order.canceled')?.data).toEqual({
         refunded: 1000,
         voided: true,
@@ -346,7 +336,7 @@ describe('orders', () => {
 
   it('refuses a bad filter with a 400', async () => {
     const { status, body } = await app.request('GET', '/admin/orders?created_at[gte]=yesterday', {
-      headers: ADMIN,
+      headers: app.adminHeaders,
     })
     expect(status).toBe(400)
     expect(body.message).toMatch(/created_at/)

@@ -5,7 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../testing'
-import { ADMIN_TOKEN, admin, readyCart, type Shop, seedShop } from './fixtures/shop'
+import { admin, readyCart, type Shop, seedShop } from '../../testing/shop'
 
 /**
  * The most queries a cart read may make: the cart, its lines, shipping methods, promotion codes and
@@ -23,7 +23,6 @@ describe('checkout query budget', () => {
   const counted = new Map<string, string[]>()
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
     app = await createTestApp({ listen: false })
     // First in the chain, before the app listens: every request gets its own list of queries.
     app.http.middleware.unshift(async (koa, next) => {
@@ -38,7 +37,6 @@ describe('checkout query budget', () => {
   })
   afterAll(async () => {
     await app.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   async function queriesOf(label: string, method: string, path: string): Promise<string[]> {

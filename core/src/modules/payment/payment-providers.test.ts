@@ -3,8 +3,8 @@
 // follows: a provider turned off in a region is neither listed there nor usable to pay there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../testing'
+import { admin, adminCall, type SmallShop, seedSmallShop } from '../../testing/shop'
 import { TestPaymentProvider, testPaymentPlugin } from '../order/fixtures/test-payment-plugin'
-import { ADMIN_TOKEN, admin, adminCall, type SmallShop, seedSmallShop } from '../product/test-support'
 
 describe('payment providers per region', () => {
   let app: TestApp
@@ -12,14 +12,12 @@ describe('payment providers per region', () => {
   let store: Record<string, string>
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
     app = await createTestApp({ plugins: [testPaymentPlugin(new TestPaymentProvider('whsec_regions'))] })
     shop = await seedSmallShop(app)
-    store = { 'x-publishable-api-key': shop.key }
+    store = shop.store
   })
   afterAll(async () => {
     await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   const storeProviders = async (region: string) => {

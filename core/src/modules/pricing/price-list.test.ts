@@ -3,7 +3,7 @@
 // cart's unit prices honour quantity tiers.
 import { describe, expect, it } from 'vitest'
 import { eventually, type TestApp } from '../../testing'
-import { admin, adminCall, type SmallShop, withCatalogApp } from '../product/test-support'
+import { admin, adminCall, type SmallShop, withSmallShop } from '../../testing/shop'
 import type { PricingService } from './service'
 
 describe('price lists', () => {
@@ -32,7 +32,7 @@ describe('price lists', () => {
     for (const id of lists.splice(0)) await admin(app, 'DELETE', `/admin/price-lists/${id}`)
   }
 
-  withCatalogApp((given) => {
+  withSmallShop((given) => {
     app = given.app
     shop = given.shop
   })

@@ -3,7 +3,7 @@
 // list helper; deleting something in use answers 409 or cascades as documented; bad input is a 4xx.
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../testing'
-import { admin, adminCall, type SmallShop, withCatalogApp } from './test-support'
+import { admin, adminCall, type SmallShop, withSmallShop } from '../../testing/shop'
 
 describe('catalog admin CRUD', () => {
   let app: TestApp
@@ -16,7 +16,7 @@ describe('catalog admin CRUD', () => {
       })
     ).body.product
 
-  withCatalogApp((given) => {
+  withSmallShop((given) => {
     app = given.app
     shop = given.shop
   })

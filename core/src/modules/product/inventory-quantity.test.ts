@@ -5,7 +5,7 @@ import Medusa from '@medusajs/js-sdk'
 import type { HttpTypes } from '@medusajs/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../testing'
-import { ADMIN_TOKEN, admin, readyCart, type Shop, seedShop, store } from '../order/fixtures/shop'
+import { admin, createProduct, readyCart, type Shop, seedShop, store } from '../../testing/shop'
 
 const WITH_STOCK = '*variants.calculated_price,+variants.inventory_quantity'
 
@@ -16,7 +16,6 @@ describe('variant inventory quantity on the Store API', () => {
   let product: string
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
     app = await createTestApp()
     shop = await seedShop(app, { shirt: 12, mug: 3 })
     sdk = new Medusa({ baseUrl: app.url(), publishableKey: shop.key })
@@ -24,7 +23,6 @@ describe('variant inventory quantity on the Store API', () => {
   })
   afterAll(async () => {
     await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   /** Each variant's inventory_quantity as the product list and the product page both show it. */
@@ -38,13 +36,12 @@ describe('variant inventory quantity on the Store API', () => {
   }
 
   async function limitedVariant(title: string, extra: object = {}): Promise<string> {
-    const { product: created } = await admin(app, 'POST', '/admin/products', {
+    const { variants } = await createProduct(app, {
       title,
-      status: 'published',
-      sales_channel_ids: [(await admin(app, 'GET', '/admin/sales-channels')).sales_channels[0].id],
+      sales_channel_ids: [shop.channel],
       variants: [{ title: 'One', prices: [{ currency_code: 'usd', amount: 900 }], ...extra }],
     })
-    return created.variants[0].id
+    return variants[0]!
   }
 
   it('leaves inventory_quantity out unless the storefront asks for it', async () => {

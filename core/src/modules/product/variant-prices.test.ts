@@ -4,15 +4,15 @@
 import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import type { TestApp } from '../../testing'
+import { admin, adminCall, type SmallShop, withSmallShop } from '../../testing/shop'
 import type { adminPriceSchema } from './schemas'
-import { admin, adminCall, type SmallShop, withCatalogApp } from './test-support'
 
 type AdminPrice = z.infer<typeof adminPriceSchema>
 
 describe("a variant's prices in the Admin API", () => {
   let app: TestApp
   let shop: SmallShop
-  withCatalogApp((given) => ({ app, shop } = given))
+  withSmallShop((given) => ({ app, shop } = given))
 
   const pricesOf = async (): Promise<AdminPrice[]> =>
     (await admin(app, 'GET', `/admin/products/${shop.product}/variants?id=${shop.variant}`)).variants[0]

@@ -3,7 +3,7 @@
 // need no code, and usage limits hold when many orders are placed at once.
 import type Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN, admin, openTestShop, type TestShop } from '../cart/test-shop'
+import { admin, openTestShop, type TestShop } from '../../testing/shop'
 import { PromotionLimitError, type PromotionService } from './service'
 
 describe('promotions', () => {
@@ -367,7 +367,7 @@ describe('promotions', () => {
     ]
     for (const [body, message] of bad) {
       const response = await shop.app.request('POST', '/admin/promotions', {
-        headers: ADMIN,
+        headers: shop.app.adminHeaders,
         body,
       })
       expect(response.status).toBe(400)

@@ -2,20 +2,18 @@
 // for its customer, once however often the cancel is asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../testing'
-import { ADMIN, ADMIN_TOKEN, admin, readyCart, type Shop, seedShop } from '../order/fixtures/shop'
+import { admin, readyCart, type Shop, seedShop } from '../../testing/shop'
 
 describe('promotion usage when an order is canceled', () => {
   let app: TestApp
   let shop: Shop
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
     app = await createTestApp()
     shop = await seedShop(app)
   })
   afterAll(async () => {
     await app.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   const applyCode = (cartId: string, code: string) =>
@@ -46,9 +44,11 @@ describe('promotion usage when an order is canceled', () => {
     expect(refused.status).toBe(400)
     expect(refused.body.message).toContain('usage limit')
 
-    const canceled = await app.request('POST', `/admin/orders/${first.id}/cancel`, { headers: ADMIN })
+    const canceled = await app.request('POST', `/admin/orders/${first.id}/cancel`, {
+      headers: app.adminHeaders,
+    })
     expect(canceled.status).toBe(200)
-    const again = await app.request('POST', `/admin/orders/${first.id}/cancel`, { headers: ADMIN })
+    const again = await app.request('POST', `/admin/orders/${first.id}/cancel`, { headers: app.adminHeaders })
     expect(again.status).toBe(409)
     expect((await admin(app, 'GET', `/admin/promotions/${promotion.id}`)).promotion.used).toBe(0)
 

@@ -2,7 +2,7 @@
 // Store's prices at once; countries stay with one region; unknown regions are 404.
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../testing'
-import { admin, adminCall, type SmallShop, withCatalogApp } from '../product/test-support'
+import { admin, adminCall, type SmallShop, withSmallShop } from '../../testing/shop'
 
 describe('regions', () => {
   let app: TestApp
@@ -15,7 +15,7 @@ describe('regions', () => {
       })
     ).body.product.variants[0].calculated_price
 
-  withCatalogApp((given) => {
+  withSmallShop((given) => {
     app = given.app
     shop = given.shop
   })

@@ -2,7 +2,7 @@
 // deleted channel shows nothing, and a key can be pointed at other channels or deleted.
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../testing'
-import { admin, adminCall, type SmallShop, withCatalogApp } from '../product/test-support'
+import { admin, adminCall, type SmallShop, withSmallShop } from '../../testing/shop'
 
 describe('sales channels and publishable keys', () => {
   let app: TestApp
@@ -22,7 +22,7 @@ describe('sales channels and publishable keys', () => {
     (await admin(app, 'POST', '/admin/publishable-keys', { title: 'Key', sales_channel_ids: [channel] }))
       .publishable_key
 
-  withCatalogApp((given) => {
+  withSmallShop((given) => {
     app = given.app
     shop = given.shop
   })

@@ -1,11 +1,11 @@
 // The store's settings: one store with defaults until the merchant names it and picks its currencies.
 import { describe, expect, it } from 'vitest'
 import type { TestApp } from '../../testing'
-import { admin, adminCall, withCatalogApp } from '../product/test-support'
+import { admin, adminCall, withSmallShop } from '../../testing/shop'
 
 describe('store settings', () => {
   let app: TestApp
-  withCatalogApp((given) => {
+  withSmallShop((given) => {
     app = given.app
   }, false)
 

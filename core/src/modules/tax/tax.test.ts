@@ -3,7 +3,7 @@
 // tax regions and rates.
 import type Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ADMIN, admin, openTestShop, type TestShop } from '../cart/test-shop'
+import { admin, openTestShop, type TestShop } from '../../testing/shop'
 
 describe('taxes', () => {
   let shop: TestShop
@@ -110,12 +110,12 @@ describe('taxes', () => {
       ['/admin/tax-rates', { tax_region_id: 'txreg_x', name: 'A', code: 'A', rate: 150 }, 'rate'],
     ]
     for (const [path, body, message] of cases) {
-      const response = await shop.app.request('POST', path, { headers: ADMIN, body })
+      const response = await shop.app.request('POST', path, { headers: shop.app.adminHeaders, body })
       expect([path, response.status]).toEqual([path, 400])
       expect(response.body.message).toContain(message)
     }
     const missing = await shop.app.request('POST', '/admin/tax-rates', {
-      headers: ADMIN,
+      headers: shop.app.adminHeaders,
       body: { tax_region_id: 'txreg_missing', name: 'A', code: 'A', rate: 5 },
     })
     expect(missing.status).toBe(404)
