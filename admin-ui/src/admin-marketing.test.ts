@@ -126,6 +126,10 @@ describe('marketing in the admin UI', () => {
     const ann = await fixture.registerCustomer('ann@example.com', 'Ann', 'Agreed')
     const bob = await fixture.registerCustomer('bob@example.com', 'Bob', 'Declined')
     const cat = await fixture.registerCustomer('cat@example.com', 'Cat', 'Outsider')
+    await fixture.call('POST', '/admin/promotions', {
+      code: 'REGULARS10',
+      application_method: { type: 'percentage', value: 10, target_type: 'order' },
+    })
     const { customer_group } = await fixture.call('POST', '/admin/customer-groups', { name: 'Regulars' })
     await fixture.call('POST', `/admin/customer-groups/${customer_group.id}/customers`, { add: [ann, bob] })
     for (const [customer, consented] of [
@@ -139,10 +143,16 @@ describe('marketing in the admin UI', () => {
     const { page, errors } = await fixture.signedIn()
     await page.goto(`${fixture.app.url()}/app/notifications/campaigns`)
     await page.getByLabel('Name').fill('Spring for regulars')
-    await page.getByLabel('Promotion code').fill('SPRING15')
+    await page.getByLabel('Promotion code').fill('REGULARS01')
     await page.getByLabel('Send to').selectOption({ label: 'A customer group' })
     await page.getByLabel('Customer group').selectOption({ label: 'Regulars' })
     expect(await unlabelledFields(page)).toEqual([])
+    await page.getByRole('button', { name: 'Create draft' }).click()
+    await expect(fieldMessage(page, 'Promotion code')).resolves.toBe(
+      'No promotion has this code: create it first.',
+    )
+    expect((await fixture.call('GET', '/admin/campaigns')).count).toBe(0)
+    await page.getByLabel('Promotion code').fill('regulars10')
     await page.getByRole('button', { name: 'Create draft' }).click()
     const row = page.getByRole('row', { name: /Spring for regulars/ })
     await expect.poll(() => row.textContent()).toContain('Group Regulars')
@@ -150,7 +160,7 @@ describe('marketing in the admin UI', () => {
     await row.getByRole('button', { name: 'Preview Spring for regulars' }).click()
     await page.getByRole('heading', { name: 'Preview of Spring for regulars' }).waitFor()
     const message = page.frameLocator('iframe[title="Preview of Spring for regulars"]')
-    await message.getByText('SPRING15').waitFor()
+    await message.getByText('REGULARS10').waitFor()
 
     page.once('dialog', (dialog) => void dialog.accept())
     await row.getByRole('button', { name: 'Send Spring for regulars' }).click()
