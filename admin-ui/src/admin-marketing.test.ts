@@ -108,7 +108,7 @@ describe('marketing in the admin UI', () => {
     await page.getByLabel('Percent off').fill('5')
     await page.getByRole('button', { name: 'Create promotion' }).click()
     await expect(fieldMessage(page, 'Code')).resolves.toBe('Another promotion already uses this code')
-    // The form focuses the first invalid field on the next frame.
+    // The form focuses the first invalid field once it has drawn the errors.
     await expect
       .poll(() =>
         page

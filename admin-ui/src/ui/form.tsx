@@ -6,6 +6,7 @@ import {
   type ReactNode,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
+  useEffect,
   useId,
   useRef,
   useState,
@@ -37,6 +38,16 @@ export function useForm(): FormState {
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const sending = useRef(false)
+  // The first invalid field takes the focus once React has drawn the errors (and re-enabled the form).
+  const invalidForm = useRef<HTMLFormElement | null>(null)
+  const [focusRequest, setFocusRequest] = useState(0)
+  useEffect(() => {
+    if (focusRequest) invalidForm.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [focusRequest])
+  const focusFirstInvalid = (form: HTMLFormElement) => {
+    invalidForm.current = form
+    setFocusRequest((count) => count + 1)
+  }
 
   async function submit(event: FormEvent, check: () => FieldErrors, send: () => Promise<void>) {
     event.preventDefault()
@@ -86,10 +97,6 @@ export function useForm(): FormState {
       onChange: (event) => set(event.target.value),
     }),
   }
-}
-
-function focusFirstInvalid(form: HTMLFormElement) {
-  requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
 }
 
 export function FormError({ message }: { message: string | null }) {

@@ -376,6 +376,7 @@ export class PaymentService {
           amount: cart.total,
           captured_amount: captured ? cart.total : 0,
           refunded_amount: 0,
+          released_amount: 0,
           data: result.data,
           authorized_at: now,
           captured_at: captured ? now : null,
