@@ -272,6 +272,8 @@ export interface TestShop {
   expressUs: string
   standardEu: string
   franceOnly: string
+  /** Where shoppers in North America buy: the web key, the region and standard shipping. */
+  northAmerica: ShopFront
   close(): Promise<void>
 }
 
@@ -391,6 +393,7 @@ export async function openTestShop(): Promise<TestShop> {
     expressUs,
     standardEu,
     franceOnly,
+    northAmerica: { store: web.store, region: us, shipping: standardUs },
     close: () => app.close(),
   }
 }
