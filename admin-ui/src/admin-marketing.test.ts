@@ -44,6 +44,11 @@ describe('marketing in the admin UI', () => {
     await expect(page.getByLabel('Code', { exact: true }).inputValue()).resolves.toBe('SPRING15')
     await page.getByLabel('Discount').selectOption({ label: 'A percentage' })
     await page.getByLabel('Percent off').fill('15')
+    // Only the targets this form can complete: a promotion on items needs products it cannot pick.
+    await expect(page.getByLabel('Applies to').locator('option').allTextContents()).resolves.toEqual([
+      'The whole order',
+      'Shipping',
+    ])
     await page.getByLabel('Currency').selectOption({ label: 'USD' })
     await page.getByLabel('Minimum order').fill('40.00')
     await page.getByLabel('Starts').fill(pickerValue(starts))
@@ -103,11 +108,14 @@ describe('marketing in the admin UI', () => {
     await page.getByLabel('Percent off').fill('5')
     await page.getByRole('button', { name: 'Create promotion' }).click()
     await expect(fieldMessage(page, 'Code')).resolves.toBe('Another promotion already uses this code')
-    await expect(
-      page
-        .getByLabel('Code', { exact: true })
-        .evaluate((field) => field === (globalThis as any).document.activeElement),
-    ).resolves.toBe(true)
+    // The form focuses the first invalid field on the next frame.
+    await expect
+      .poll(() =>
+        page
+          .getByLabel('Code', { exact: true })
+          .evaluate((field) => field === (globalThis as any).document.activeElement),
+      )
+      .toBe(true)
     const { count } = await fixture.call('GET', '/admin/promotions?code=WELCOME10')
     expect(count).toBe(1)
     expect(unexpected(errors)).toEqual([])
@@ -118,6 +126,10 @@ describe('marketing in the admin UI', () => {
     const ann = await fixture.registerCustomer('ann@example.com', 'Ann', 'Agreed')
     const bob = await fixture.registerCustomer('bob@example.com', 'Bob', 'Declined')
     const cat = await fixture.registerCustomer('cat@example.com', 'Cat', 'Outsider')
+    await fixture.call('POST', '/admin/promotions', {
+      code: 'REGULARS10',
+      application_method: { type: 'percentage', value: 10, target_type: 'order' },
+    })
     const { customer_group } = await fixture.call('POST', '/admin/customer-groups', { name: 'Regulars' })
     await fixture.call('POST', `/admin/customer-groups/${customer_group.id}/customers`, { add: [ann, bob] })
     for (const [customer, consented] of [
@@ -131,10 +143,16 @@ describe('marketing in the admin UI', () => {
     const { page, errors } = await fixture.signedIn()
     await page.goto(`${fixture.app.url()}/app/notifications/campaigns`)
     await page.getByLabel('Name').fill('Spring for regulars')
-    await page.getByLabel('Promotion code').fill('SPRING15')
+    await page.getByLabel('Promotion code').fill('REGULARS01')
     await page.getByLabel('Send to').selectOption({ label: 'A customer group' })
     await page.getByLabel('Customer group').selectOption({ label: 'Regulars' })
     expect(await unlabelledFields(page)).toEqual([])
+    await page.getByRole('button', { name: 'Create draft' }).click()
+    await expect(fieldMessage(page, 'Promotion code')).resolves.toBe(
+      'No promotion has this code: create it first.',
+    )
+    expect((await fixture.call('GET', '/admin/campaigns')).count).toBe(0)
+    await page.getByLabel('Promotion code').fill('regulars10')
     await page.getByRole('button', { name: 'Create draft' }).click()
     const row = page.getByRole('row', { name: /Spring for regulars/ })
     await expect.poll(() => row.textContent()).toContain('Group Regulars')
@@ -142,7 +160,7 @@ describe('marketing in the admin UI', () => {
     await row.getByRole('button', { name: 'Preview Spring for regulars' }).click()
     await page.getByRole('heading', { name: 'Preview of Spring for regulars' }).waitFor()
     const message = page.frameLocator('iframe[title="Preview of Spring for regulars"]')
-    await message.getByText('SPRING15').waitFor()
+    await message.getByText('REGULARS10').waitFor()
 
     page.once('dialog', (dialog) => void dialog.accept())
     await row.getByRole('button', { name: 'Send Spring for regulars' }).click()

@@ -204,4 +204,63 @@ describe('shop settings in the admin UI', () => {
     expect(errors).toEqual([])
     await page.close()
   })
+
+  it('creates a region, a stock location, a role, a category and a collection through their forms', async () => {
+    const { page, errors } = await fixture.signedIn()
+    const open = async (route: string) => {
+      await page.goto(`${fixture.app.url()}/app/${route}`)
+      expect(await unlabelledFields(page)).toEqual([])
+    }
+    await open('regions')
+    await page.getByLabel('Name', { exact: true }).fill('Nordics')
+    await page.getByLabel('Currency').fill('sek')
+    await page.getByLabel('Countries').fill('SE, DK')
+    await page.getByRole('button', { name: 'Create region' }).click()
+    await page.getByRole('cell', { name: 'Nordics', exact: true }).waitFor()
+
+    await open('stock-locations')
+    await page.getByLabel('Name', { exact: true }).fill('Malmö depot')
+    await page.getByRole('button', { name: 'Create location' }).click()
+    await page.getByRole('listitem').filter({ hasText: 'Malmö depot' }).waitFor()
+
+    await open('roles')
+    await page.getByLabel('Name', { exact: true }).fill('Warehouse')
+    await page.getByLabel('Permissions').fill('order:read, inventory:write')
+    await page.getByRole('button', { name: 'Create role' }).click()
+    await expect(fieldMessage(page, 'Name')).resolves.toBe(
+      'Use lower-case letters, digits, _ or -, e.g. warehouse.',
+    )
+    await page.getByLabel('Name', { exact: true }).fill('warehouse')
+    await page.getByRole('button', { name: 'Create role' }).click()
+    await page.getByRole('cell', { name: 'warehouse', exact: true }).waitFor()
+
+    await open('categories')
+    await page.getByLabel('Name', { exact: true }).fill('Bags')
+    await page.getByRole('button', { name: 'Create category' }).click()
+    await page.getByRole('cell', { name: 'Bags', exact: true }).waitFor()
+
+    await open('collections')
+    await page.getByLabel('Title', { exact: true }).fill('Summer')
+    await page.getByRole('button', { name: 'Create collection' }).click()
+    await page.getByRole('cell', { name: 'Summer', exact: true }).waitFor()
+
+    const { regions } = await fixture.call('GET', '/admin/regions?limit=50')
+    expect(regions.find((region: { name: string }) => region.name === 'Nordics')).toMatchObject({
+      currency_code: 'sek',
+      countries: [{ iso_2: 'dk' }, { iso_2: 'se' }],
+    })
+    const { stock_locations } = await fixture.call('GET', '/admin/stock-locations?limit=50')
+    expect(stock_locations.map((location: { name: string }) => location.name)).toContain('Malmö depot')
+    const { roles } = await fixture.call('GET', '/admin/roles')
+    expect(roles.find((role: { name: string }) => role.name === 'warehouse').permissions).toEqual([
+      'order:read',
+      'inventory:write',
+    ])
+    const { product_categories } = await fixture.call('GET', '/admin/product-categories?limit=50')
+    expect(product_categories).toMatchObject([{ name: 'Bags', handle: 'bags' }])
+    const { collections } = await fixture.call('GET', '/admin/collections?limit=50')
+    expect(collections).toMatchObject([{ title: 'Summer', handle: 'summer' }])
+    expect(errors).toEqual([])
+    await page.close()
+  })
 })

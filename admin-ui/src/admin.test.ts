@@ -1,150 +1,37 @@
 // The admin UI in a real browser: served at /app, labelled, usable at phone and desktop widths.
-import { existsSync, mkdtempSync, statSync } from 'node:fs'
+import { mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { staticDir, type UserService } from '@shopwright/core'
-import { createTestApp, type TestApp } from '@shopwright/core/testing'
-import { launchBrowser, openPage, unlabelledFields } from '@shopwright/core/testing/browser'
+import type { UserService } from '@shopwright/core'
+import type { TestApp } from '@shopwright/core/testing'
+import { openPage, unlabelledFields } from '@shopwright/core/testing/browser'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type AdminFixture, type PlacedOrder, startAdminFixture } from './testing/admin-fixture'
 
-const dist = fileURLToPath(new URL('../dist', import.meta.url))
-const ADMIN_TOKEN = 'browser-test-admin-token-0123456789'
-const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` }
 /** A real 1×1 PNG, as a merchant's photo upload. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==',
   'base64',
 )
 
-/** Calls the API and fails the test on an error answer. */
-async function call<T = any>(
-  app: TestApp,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = ADMIN,
-) {
-  const answer = await app.request(method, path, { body, headers })
-  if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`)
-  return answer.body as T
-}
-
-/** A shopper's guest order, placed through the Store API as a storefront would: two totes, shipped to the US. */
-async function placeOrder(
-  app: TestApp,
-  region: string,
-): Promise<{ order: { id: string; display_id: number }; store: Record<string, string> }> {
-  const channel = (await call(app, 'POST', '/admin/sales-channels', { name: 'Web shop' })).sales_channel.id
-  const key = (
-    await call(app, 'POST', '/admin/publishable-keys', { title: 'Web', sales_channel_ids: [channel] })
-  ).publishable_key.token
-  const product = (
-    await call(app, 'POST', '/admin/products', {
-      title: 'Canvas Tote',
-      status: 'published',
-      sales_channel_ids: [channel],
-      variants: [{ title: 'One size', prices: [{ currency_code: 'usd', amount: 2500 }] }],
-    })
-  ).product
-  const warehouse = (await call(app, 'POST', '/admin/stock-locations', { name: 'Warehouse' })).stock_location
-    .id
-  await call(app, 'POST', '/admin/inventory/adjustments', {
-    variant_id: product.variants[0].id,
-    location_id: warehouse,
-    adjustment: 10,
-  })
-  const option = (
-    await call(app, 'POST', '/admin/shipping-options', { name: 'Standard', region_id: region, amount: 500 })
-  ).shipping_option.id
-  const store = { 'x-publishable-api-key': key }
-  const cart = (await call(app, 'POST', '/store/carts', { region_id: region }, store)).cart.id
-  await call(
-    app,
-    'POST',
-    `/store/carts/${cart}/line-items`,
-    { variant_id: product.variants[0].id, quantity: 2 },
-    store,
-  )
-  await call(
-    app,
-    'POST',
-    `/store/carts/${cart}`,
-    {
-      email: 'ada@example.com',
-      shipping_address: {
-        first_name: 'Ada',
-        last_name: 'Lovelace',
-        address_1: '1 Analytical Way',
-        city: 'New York',
-        postal_code: '10001',
-        country_code: 'us',
-      },
-    },
-    store,
-  )
-  await call(app, 'POST', `/store/carts/${cart}/shipping-methods`, { option_id: option }, store)
-  const collection = (await call(app, 'POST', '/store/payment-collections', { cart_id: cart }, store))
-    .payment_collection
-  await call(
-    app,
-    'POST',
-    `/store/payment-collections/${collection.id}/payment-sessions`,
-    { provider_id: 'pp_system_default' },
-    store,
-  )
-  const completed = await call(app, 'POST', `/store/carts/${cart}/complete`, {}, store)
-  if (completed.type !== 'order') throw new Error(`checkout did not complete: ${JSON.stringify(completed)}`)
-  return { order: completed.order, store }
-}
-
 describe('admin UI', () => {
+  let fixture: AdminFixture
   let app: TestApp
   let browser: Browser
-  let order: { id: string; display_id: number }
-  let store: Record<string, string>
+  let order: PlacedOrder
   const shots = process.env.ADMIN_SHOTS_DIR ?? mkdtempSync(path.join(tmpdir(), 'sw-admin-shots-'))
+  const call = <T = any>(method: string, requestPath: string, body?: unknown) =>
+    fixture.call<T>(method, requestPath, body)
+  const signedIn = (width?: number) => fixture.signedIn(width)
 
   beforeAll(async () => {
-    expect(existsSync(path.join(dist, 'index.html')), 'the admin UI is built by npm install').toBe(true)
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
-    const projectDir = mkdtempSync(path.join(tmpdir(), 'sw-admin-project-'))
-    app = await createTestApp({
-      config: {
-        projectDir,
-        http: {
-          static: [
-            { prefix: '/app', dir: dist, spa: true },
-            { prefix: '/static', dir: staticDir(projectDir) },
-          ],
-        },
-      },
-    })
-    browser = await launchBrowser()
-    await call(app, 'POST', '/admin/regions', {
-      name: 'Europe',
-      currency_code: 'eur',
-      countries: ['de', 'fr'],
-    })
-    const us = await call(app, 'POST', '/admin/regions', {
-      name: 'United States',
-      currency_code: 'usd',
-      countries: ['us'],
-    })
-    ;({ order, store } = await placeOrder(app, us.region.id))
+    fixture = await startAdminFixture()
+    ;({ app, browser } = fixture)
+    // Products are priced in EUR too: the new product form asks for a price per region currency.
+    await call('POST', '/admin/regions', { name: 'Europe', currency_code: 'eur', countries: ['de', 'fr'] })
+    order = await fixture.placeOrder(2)
   })
-
-  /** A page of the admin, signed in as staff. */
-  async function signedIn(width = 1280) {
-    const watched = await openPage(browser, width)
-    await watched.page.goto(`${app.url()}/app/`)
-    await watched.page.evaluate(
-      (token: string) => (globalThis as any).sessionStorage.setItem('shopwright.admin.token', token),
-      ADMIN_TOKEN,
-    )
-    return watched
-  }
 
   async function screenshot(page: Page, name: string) {
     const file = path.join(shots, `${name}.png`)
@@ -152,9 +39,7 @@ describe('admin UI', () => {
     expect(statSync(file).size).toBeGreaterThan(1000)
   }
   afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
+    await fixture?.close()
   })
 
   for (const width of [390, 1280]) {
@@ -217,7 +102,7 @@ describe('admin UI', () => {
 
   it('lists the failed deliveries the API lists, each with a replay button', async () => {
     const { page, errors } = await signedIn()
-    const { dead_letters } = await call(app, 'GET', '/admin/dead-letters')
+    const { dead_letters } = await call('GET', '/admin/dead-letters')
     await page.goto(`${app.url()}/app/deliveries`)
     await page.getByRole('heading', { name: 'Failed deliveries' }).waitFor()
     await page.getByRole('table').or(page.getByText('Nothing has failed')).waitFor()
@@ -292,7 +177,7 @@ describe('admin UI', () => {
   })
 
   it("changes one variant's price and stock on the product page", async () => {
-    const { products } = await call(app, 'GET', '/admin/products?handle=harbour-linen-shirt')
+    const { products } = await call('GET', '/admin/products?handle=harbour-linen-shirt')
     const product = products[0]
     const { page, errors } = await signedIn()
     await page.goto(`${app.url()}/app/products/${product.id}`)
@@ -303,18 +188,14 @@ describe('admin UI', () => {
     await expect.poll(() => row.textContent()).toContain('€45.00')
     await expect(row.textContent()).resolves.toContain('$52.50')
 
-    const { stock_location } = await call(app, 'POST', '/admin/stock-locations', { name: 'Harbour store' })
+    const { stock_location } = await call('POST', '/admin/stock-locations', { name: 'Harbour store' })
     await page.reload()
     await page.getByLabel('Variant', { exact: true }).selectOption({ label: 'M' })
     await page.getByLabel('Location', { exact: true }).selectOption({ label: 'Harbour store' })
     await page.getByLabel('Add or remove').fill('+7')
     await page.getByRole('button', { name: 'Adjust stock' }).click()
     await page.getByText('7 available').waitFor()
-    const { inventory_levels } = await call(
-      app,
-      'GET',
-      `/admin/inventory/levels?location_id=${stock_location.id}`,
-    )
+    const { inventory_levels } = await call('GET', `/admin/inventory/levels?location_id=${stock_location.id}`)
     expect(inventory_levels).toMatchObject([{ stocked_quantity: 7 }])
     expect(errors).toEqual([])
     await page.close()
@@ -343,7 +224,7 @@ describe('admin UI', () => {
     await page.getByText('Tracking: 1Z999AA10123456784').waitFor()
     await page.getByText('tracking 1Z999AA10123456784').waitFor()
 
-    const shipped = await call(app, 'GET', `/admin/orders/${order.id}`)
+    const shipped = await call('GET', `/admin/orders/${order.id}`)
     expect(shipped.order).toMatchObject({ fulfillment_status: 'shipped', payment_status: 'captured' })
     expect(shipped.order.fulfillments[0].tracking_numbers).toEqual(['1Z999AA10123456784'])
     expect(errors).toEqual([])
@@ -365,20 +246,7 @@ describe('admin UI', () => {
   })
 
   it('finds a registered customer and adds them to a new group', async () => {
-    const { token } = await call(
-      app,
-      'POST',
-      '/auth/customer/emailpass/register',
-      { email: 'grace@example.com', password: 'cobol-1959-ok' },
-      {},
-    )
-    const { customer } = await call(
-      app,
-      'POST',
-      '/store/customers',
-      { email: 'grace@example.com', first_name: 'Grace', last_name: 'Hopper' },
-      { ...store, authorization: `Bearer ${token}` },
-    )
+    const customerId = await fixture.registerCustomer('grace@example.com', 'Grace', 'Hopper')
     const { page, errors } = await signedIn()
     await page.goto(`${app.url()}/app/customers`)
     await page.getByLabel('New group name').fill('Wholesale')
@@ -391,7 +259,7 @@ describe('admin UI', () => {
     await page.getByRole('button', { name: 'Add', exact: true }).click()
     await page.getByRole('button', { name: 'Remove from Wholesale' }).waitFor()
 
-    const saved = await call(app, 'GET', `/admin/customers/${customer.id}`)
+    const saved = await call('GET', `/admin/customers/${customerId}`)
     expect(saved.customer.groups.map((group: { name: string }) => group.name)).toEqual(['Wholesale'])
     expect(errors).toEqual([])
     await page.close()

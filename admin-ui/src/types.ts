@@ -136,6 +136,8 @@ export interface Payment {
   currency_code: string
   captured_amount: number
   refunded_amount: number
+  /** Neither captured nor released by the provider (Stripe releases the rest at a partial capture). */
+  capturable_amount: number
   canceled_at: string | null
 }
 

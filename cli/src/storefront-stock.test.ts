@@ -1,11 +1,12 @@
 // Stock on the starter storefront's product page, in a real browser on the demo shop: each size says
 // whether it is in stock, how many are left when few are, or that it is sold out (and then cannot be
-// added); the server-rendered page says it too, and the cart refuses more than there is.
+// added); the server-rendered page says it too, and the cart refuses more than there is, on the
+// product page and on the cart page alike.
 import type { TestApp } from '@shopwright/core/testing'
 import { openPage, unlabelledFields } from '@shopwright/core/testing/browser'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openStorefront, PRODUCT, type StorefrontFixture } from './storefront-fixture'
+import { addToCart, openStorefront, PRODUCT, type StorefrontFixture } from './storefront-fixture'
 
 /** Chrome logs the cart's refusal this test provokes on purpose (a 409) as a console error: only that is let through. */
 const unexpected = (errors: string[]) => errors.filter((error) => !/status of 409/.test(error))
@@ -119,6 +120,33 @@ describe('stock on the starter storefront', () => {
       })
     ).body
     expect(cart.items.map((item: { quantity: number }) => item.quantity)).toEqual([2])
+    expect(unexpected(errors)).toEqual([])
+    await page.close()
+  })
+  it('says how many are left when the cart page asks for more than there is', async () => {
+    // Given a shopper with one of the size that has 3 left in their cart, on the cart page
+    const { page, errors } = await openPage(browser)
+    await addToCart(page, shop, 'M')
+    await page.goto(`${shop}/cart`)
+    const quantity = page.getByLabel(`Quantity of ${PRODUCT.title}`)
+    await expect(quantity.inputValue()).resolves.toBe('1')
+
+    // When they ask for 5 of it
+    await quantity.fill('5')
+    await quantity.blur()
+
+    // Then the page says how many are left, as the product page does, and the cart keeps one
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('Not enough in stock: only 3 left.')
+    const cartId = await page.evaluate(
+      () => (globalThis as any).localStorage.getItem('shopwright.cart_id') as string,
+    )
+    const { cart } = (
+      await app.request('GET', `/store/carts/${cartId}`, {
+        headers: { 'x-publishable-api-key': publishableKey },
+      })
+    ).body
+    expect(cart.items.map((item: { quantity: number }) => item.quantity)).toEqual([1])
+    expect(await unlabelledFields(page)).toEqual([])
     expect(unexpected(errors)).toEqual([])
     await page.close()
   })

@@ -45,6 +45,8 @@ export { PROVIDER_KINDS, ProviderRegistry, UnknownProviderError } from './kernel
 export type { CreateShopwrightOptions, Role, Shopwright } from './kernel/shopwright'
 export { createShopwright, ROLES } from './kernel/shopwright'
 export { CORE_MODULES } from './modules'
+export type { EmailVerified } from './modules/auth/events'
+export { AuthEvents } from './modules/auth/events'
 export type {
   CustomerAccount,
   CustomerAccounts,
@@ -92,6 +94,7 @@ export type {
 export type { TemplateId } from './modules/notification/templates'
 export { TEMPLATE_IDS } from './modules/notification/templates'
 export type {
+  CaptureResult,
   InitiatePaymentInput,
   InitiatePaymentResult,
   PaymentAmountInput,

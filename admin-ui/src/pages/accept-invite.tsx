@@ -65,12 +65,9 @@ export function AcceptInvitePage({ onSignedIn }: { onSignedIn: () => void }) {
         />
         <TextField
           label="Password"
-          name="password"
           type="password"
           autoComplete="new-password"
-          value={password}
-          error={form.errors.password}
-          onChange={(e) => setPassword(e.target.value)}
+          {...form.field('password', password, setPassword)}
         />
         <FormError message={form.formError} />
         <button type="submit" disabled={form.busy || !token}>

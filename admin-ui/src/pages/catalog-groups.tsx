@@ -7,7 +7,7 @@ import {
   CheckboxField,
   errorsOf,
   type FieldErrors,
-  FormError,
+  Form,
   HANDLE_PATTERN,
   SelectField,
   TextField,
@@ -99,48 +99,30 @@ export function CategoriesPage() {
           )
         }
       >
-        <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
-          <TextField
-            label="Name"
-            name="name"
-            value={name}
-            error={form.errors.name}
-            onChange={(e) => setName(e.target.value)}
-          />
+        <Form
+          formClassName="grid-2"
+          form={form}
+          check={check}
+          send={send}
+          label={editing ? 'Save category' : 'Create category'}
+        >
+          <TextField label="Name" {...form.field('name', name, setName)} />
           <TextField
             label="Handle"
-            name="handle"
-            value={handle}
             hint="Made from the name when left empty."
-            error={form.errors.handle}
-            onChange={(e) => setHandle(e.target.value)}
+            {...form.field('handle', handle, setHandle)}
           />
-          <TextField
-            label="Description"
-            name="description"
-            value={description}
-            error={form.errors.description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
+          <TextField label="Description" {...form.field('description', description, setDescription)} />
           <SelectField
             label="Parent category"
-            name="parent_category_id"
-            value={parent}
-            error={form.errors.parent_category_id}
             options={[
               { value: '', label: 'None (top level)' },
               ...categories.map((c) => ({ value: c.id, label: c.name })),
             ]}
-            onChange={(e) => setParent(e.target.value)}
+            {...form.field('parent_category_id', parent, setParent)}
           />
           <CheckboxField label="Active: shown in the shop" checked={active} onChange={setActive} />
-          <div className="form-actions span-2">
-            <FormError message={form.formError} />
-            <button type="submit" disabled={form.busy}>
-              {editing ? 'Save category' : 'Create category'}
-            </button>
-          </div>
-        </form>
+        </Form>
       </Section>
       <ErrorNotice error={list.error ?? problem} />
       {categories.length === 0 ? (
@@ -252,29 +234,20 @@ export function CollectionsPage() {
           )
         }
       >
-        <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
-          <TextField
-            label="Title"
-            name="title"
-            value={title}
-            error={form.errors.title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
+        <Form
+          formClassName="grid-2"
+          form={form}
+          check={check}
+          send={send}
+          label={editing ? 'Save collection' : 'Create collection'}
+        >
+          <TextField label="Title" {...form.field('title', title, setTitle)} />
           <TextField
             label="Handle"
-            name="handle"
-            value={handle}
             hint="Made from the title when left empty."
-            error={form.errors.handle}
-            onChange={(e) => setHandle(e.target.value)}
+            {...form.field('handle', handle, setHandle)}
           />
-          <div className="form-actions span-2">
-            <FormError message={form.formError} />
-            <button type="submit" disabled={form.busy}>
-              {editing ? 'Save collection' : 'Create collection'}
-            </button>
-          </div>
-        </form>
+        </Form>
       </Section>
       <ErrorNotice error={list.error ?? problem} />
       {collections.length === 0 ? (

@@ -228,7 +228,9 @@ function PromotionForm({ editing, onDone }: { editing: Promotion | null; onDone:
           label="Applies to"
           options={[
             { value: 'order', label: 'The whole order' },
-            { value: 'items', label: 'Each item' },
+            // A promotion on items names its products or categories, which this form cannot pick yet
+            // (the API refuses one without): offered only to keep an existing one as it is.
+            ...(method?.target_type === 'items' ? [{ value: 'items', label: 'Each item' }] : []),
             { value: 'shipping_methods', label: 'Shipping' },
           ]}
           {...form.field('application_method.target_type', target, setTarget)}

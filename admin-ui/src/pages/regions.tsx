@@ -4,7 +4,7 @@ import { Link } from 'react-router'
 import { api } from '../api'
 import { useChange, useResource } from '../hooks'
 import type { ListPage, Region } from '../types'
-import { CheckboxField, errorsOf, type FieldErrors, FormError, TextField, useForm } from '../ui/form'
+import { CheckboxField, errorsOf, type FieldErrors, Form, TextField, useForm } from '../ui/form'
 import { DataTable, EmptyState, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 import { providerName } from './payment-providers'
 
@@ -90,40 +90,22 @@ export function RegionsPage() {
         </DataTable>
       )}
       <Section title="New region">
-        <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
-          <TextField
-            label="Name"
-            name="name"
-            value={name}
-            error={form.errors.name}
-            onChange={(e) => setName(e.target.value)}
-          />
+        <Form formClassName="grid-2" form={form} check={check} send={send} label="Create region">
+          <TextField label="Name" {...form.field('name', name, setName)} />
           <TextField
             label="Currency"
-            name="currency_code"
             placeholder="EUR"
             maxLength={3}
-            value={currency}
-            error={form.errors.currency_code}
-            onChange={(e) => setCurrency(e.target.value)}
+            {...form.field('currency_code', currency, setCurrency)}
           />
           <TextField
             label="Countries"
-            name="countries"
             placeholder="DE, FR, IT"
             hint="2-letter codes, separated by commas."
-            value={countries}
-            error={form.errors.countries}
-            onChange={(e) => setCountries(e.target.value)}
+            {...form.field('countries', countries, setCountries)}
           />
           <CheckboxField label="Prices include tax" checked={taxInclusive} onChange={setTaxInclusive} />
-          <div className="form-actions span-2">
-            <FormError message={form.formError} />
-            <button type="submit" disabled={form.busy}>
-              Create region
-            </button>
-          </div>
-        </form>
+        </Form>
       </Section>
     </>
   )

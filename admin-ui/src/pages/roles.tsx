@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { api } from '../api'
 import { useChange } from '../hooks'
 import type { Role } from '../types'
-import { errorsOf, type FieldErrors, FormError, TextAreaField, TextField, useForm } from '../ui/form'
+import { errorsOf, type FieldErrors, Form, TextAreaField, TextField, useForm } from '../ui/form'
 import { DataTable, ErrorNotice, Loading, PageHeader, Section } from '../ui/page'
 import { useRoles } from './staff'
 
@@ -102,40 +102,18 @@ function NewRole({ reload }: { reload: () => Promise<void> }) {
 
   return (
     <Section title="New role">
-      <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
-        <TextField
-          label="Name"
-          name="name"
-          placeholder="warehouse"
-          value={name}
-          error={form.errors.name}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <TextField
-          label="Description"
-          name="description"
-          value={description}
-          error={form.errors.description}
-          onChange={(e) => setDescription(e.target.value)}
-        />
+      <Form formClassName="grid-2" form={form} check={check} send={send} label="Create role">
+        <TextField label="Name" placeholder="warehouse" {...form.field('name', name, setName)} />
+        <TextField label="Description" {...form.field('description', description, setDescription)} />
         <TextAreaField
           label="Permissions"
-          name="permissions"
           className="span-2"
           rows={3}
           placeholder="order:read, fulfillment:*, inventory:write"
           hint="Separate with commas or spaces: resource:read, resource:write, resource:* or *:read."
-          value={permissions}
-          error={form.errors.permissions}
-          onChange={(e) => setPermissions(e.target.value)}
+          {...form.field('permissions', permissions, setPermissions)}
         />
-        <div className="form-actions span-2">
-          <FormError message={form.formError} />
-          <button type="submit" disabled={form.busy}>
-            Create role
-          </button>
-        </div>
-      </form>
+      </Form>
     </Section>
   )
 }

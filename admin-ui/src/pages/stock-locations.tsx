@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { api } from '../api'
 import { useChange, useOptionalResource, usePendingChoices, useRoutes } from '../hooks'
 import type { SalesChannel, StockLocation } from '../types'
-import { CheckboxField, errorsOf, type FieldErrors, FormError, TextField, useForm } from '../ui/form'
+import { CheckboxField, errorsOf, Form, TextField, useForm } from '../ui/form'
 import { EmptyState, ErrorNotice, PageHeader, Section } from '../ui/page'
 
 export function StockLocationsPage() {
@@ -88,31 +88,16 @@ export function StockLocationsPage() {
       )}
       <ErrorNotice error={problem} />
       <Section title="New stock location">
-        <form
-          className="grid-2"
-          noValidate
-          onSubmit={(event) =>
-            form.submit(
-              event,
-              (): FieldErrors => errorsOf({ name: name.trim() ? undefined : 'Name the location.' }),
-              send,
-            )
-          }
+        <Form
+          formClassName="grid-2"
+          form={form}
+          check={() => errorsOf({ name: name.trim() ? undefined : 'Name the location.' })}
+          send={send}
+          label="Create location"
+          className="form-actions"
         >
-          <TextField
-            label="Name"
-            name="name"
-            value={name}
-            error={form.errors.name}
-            onChange={(e) => setName(e.target.value)}
-          />
-          <div className="form-actions">
-            <FormError message={form.formError} />
-            <button type="submit" disabled={form.busy}>
-              Create location
-            </button>
-          </div>
-        </form>
+          <TextField label="Name" {...form.field('name', name, setName)} />
+        </Form>
       </Section>
     </>
   )

@@ -74,29 +74,17 @@ function StoreForm({ store, reload }: { store: Store; reload: () => Promise<void
   return (
     <Section title="Settings">
       <form className="grid-2" noValidate onSubmit={(event) => form.submit(event, check, send)}>
-        <TextField
-          label="Store name"
-          name="name"
-          value={name}
-          error={form.errors.name}
-          onChange={(e) => setName(e.target.value)}
-        />
+        <TextField label="Store name" {...form.field('name', name, setName)} />
         <TextField
           label="Default currency"
-          name="default_currency_code"
           maxLength={3}
-          value={defaultCurrency}
-          error={form.errors.default_currency_code}
-          onChange={(e) => setDefaultCurrency(e.target.value)}
+          {...form.field('default_currency_code', defaultCurrency, setDefaultCurrency)}
         />
         <TextField
           label="Currencies"
-          name="supported_currencies"
           className="span-2"
           hint="3-letter codes, separated by commas. Products are priced in each."
-          value={currencies}
-          error={form.errors.supported_currencies}
-          onChange={(e) => setCurrencies(e.target.value)}
+          {...form.field('supported_currencies', currencies, setCurrencies)}
         />
         <div className="form-actions span-2">
           <FormError message={form.formError} />

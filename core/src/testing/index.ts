@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Redis } from 'ioredis'
 import { createConnection } from 'mysql2/promise'
+import { knexOf } from '../infra/database'
 import type { ShopwrightConfigInput } from '../kernel/config'
 import type { PluginEntry } from '../kernel/plugin'
 import { createShopwright, type Role, type Shopwright } from '../kernel/shopwright'
@@ -227,6 +228,15 @@ export async function emailedCode(
     const matching = messages.filter((message) => subject.test(message.subject ?? message.text))
     return matching.length >= count ? /\b(\d{6})\b/.exec(matching[0]!.text)?.[1] : undefined
   })
+}
+
+/** The data of every `name` event the app recorded in its outbox, oldest first: what its subscribers get. */
+export async function recordedEvents<Data = Record<string, unknown>>(
+  app: Shopwright,
+  name: string,
+): Promise<Data[]> {
+  const rows = await knexOf(app.db.em())('event_outbox').where({ name }).orderBy('id').select('data')
+  return rows.map((row) => (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as Data)
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */

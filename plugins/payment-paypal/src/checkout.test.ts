@@ -103,9 +103,11 @@ describe('a PayPal checkout', () => {
     const orderId = String(cart.session.data.id)
     fake.approve(orderId)
     const placed = await complete(cart.id)
-    await admin('POST', `/admin/orders/${placed.body.order.id}/capture`, { amount: 1_000 })
+    const captured = await admin('POST', `/admin/orders/${placed.body.order.id}/capture`, { amount: 1_000 })
     const payments = () => fake.order(orderId)?.purchase_units[0]?.payments
     expect(payments()?.authorizations[0]?.status).toBe('PARTIALLY_CAPTURED')
+    // Unlike Stripe, PayPal keeps the rest of the authorization capturable.
+    expect(captured.order.payments[0].capturable_amount).toBe(placed.body.order.total - 1_000)
 
     const { order } = await admin('POST', `/admin/orders/${placed.body.order.id}/cancel`)
 

@@ -158,6 +158,45 @@ describe('a Stripe checkout, authorizing and capturing later', () => {
     expect(order.payment_status).toBe('partially_refunded')
   })
 
+  it('knows Stripe released the rest of a partial capture, and refuses a second capture without asking Stripe', async () => {
+    // Given an order whose payment was captured in part
+    const cart = await cartPayingWithStripe(authorizingShop)
+    const intentId = String(cart.session.data.id)
+    await storefrontStripe.paymentIntents.confirm(intentId, { payment_method: 'pm_card_visa' })
+    const { body } = await complete(authorizingShop, cart.id)
+    const orderId = body.order.id
+    const captured = await admin(authorizingShop, 'POST', `/admin/orders/${orderId}/capture`, {
+      amount: 1_000,
+    })
+
+    // Then Shopwright, like Stripe, holds nothing more to capture
+    expect(fake.intent(intentId)).toMatchObject({ status: 'succeeded', amount_capturable: 0 })
+    expect(captured.order.payments[0]).toMatchObject({ captured_amount: 1_000, capturable_amount: 0 })
+
+    // When staff try to capture again, or Stripe's late `succeeded` webhook arrives
+    const capturesBefore = fake.requests.filter((request) => request.path.endsWith('/capture')).length
+    const again = await authorizingShop.app.request('POST', `/admin/orders/${orderId}/capture`, {
+      body: {},
+      headers: authorizingShop.app.adminHeaders,
+    })
+    const lateWebhook = await postWebhook(
+      authorizingShop,
+      fake.signWebhook(fake.lastEvent('payment_intent.succeeded', intentId)),
+    )
+
+    // Then the capture is refused, saying why, before calling Stripe; and the webhook adds nothing
+    expect(again.status).toBe(400)
+    expect(again.body).toMatchObject({ type: 'invalid_data' })
+    expect(again.body.message).toBe(
+      `Nothing is left to capture: pp_stripe released the other ${body.order.total - 1_000} of the authorization when part of it was captured`,
+    )
+    expect(fake.requests.filter((request) => request.path.endsWith('/capture'))).toHaveLength(capturesBefore)
+    expect(lateWebhook.status).toBe(200)
+    const { order } = await admin(authorizingShop, 'GET', `/admin/orders/${orderId}`)
+    expect(order.payments[0]).toMatchObject({ captured_amount: 1_000, capturable_amount: 0 })
+    expect(order.payments[0].captures).toHaveLength(1)
+  })
+
   it('cancels an order captured in part: refunds the capture, and Stripe holds nothing more', async () => {
     const cart = await cartPayingWithStripe(authorizingShop)
     const intentId = String(cart.session.data.id)

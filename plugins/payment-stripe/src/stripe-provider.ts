@@ -2,6 +2,7 @@
 // created with manual capture; the storefront confirms it with Stripe Elements (it needs the
 // client_secret in the session's data) or sends a payment method id that is confirmed here.
 import {
+  type CaptureResult,
   ConflictError,
   type InitiatePaymentInput,
   type InitiatePaymentResult,
@@ -201,14 +202,15 @@ export class StripePaymentProvider implements PaymentProvider {
     data,
     context,
     amount,
-  }: PaymentCallInput & { amount?: number }): Promise<PaymentResult> {
+  }: PaymentCallInput & { amount?: number }): Promise<CaptureResult> {
     const id = intentId(data)
     const intent = await this.settledOr(id, ['succeeded'], () =>
       this.stripe.paymentIntents.capture(id, amount === undefined ? {} : { amount_to_capture: amount }, {
         idempotencyKey: operationKey(context.idempotency_key, 'capture'),
       }),
     )
-    return resultOf(intent)
+    // A captured intent holds nothing more: Stripe released what a partial capture left.
+    return { ...resultOf(intent), capturable: intent.amount_capturable }
   }
 
   async refundPayment({ data, amount, context }: PaymentAmountInput): Promise<PaymentResult> {

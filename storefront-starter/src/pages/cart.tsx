@@ -6,6 +6,7 @@ import { TotalsTable } from '../components/cart-summary'
 import type { PageMeta } from '../lib/meta'
 import { formatMoney } from '../lib/money'
 import { type Cart, useShop } from '../lib/shop'
+import { isStockRefusal, notEnoughStockMessage, stockOf } from '../lib/stock'
 
 export const cartMeta = { meta: { title: 'Your cart' } satisfies PageMeta }
 
@@ -14,16 +15,28 @@ export function errorMessage(error: unknown, fallback: string): string {
   return message && message !== 'Failed to fetch' ? message : fallback
 }
 
+type Line = NonNullable<Cart['items']>[number]
+
 function CartLines({ cart }: { cart: Cart }) {
-  const { store, updateCart } = useShop()
+  const { store, region, updateCart } = useShop()
   const [error, setError] = useState<string>()
-  const run = async (change: (cartId: string) => Promise<unknown>) => {
+  const run = async (
+    change: (cartId: string) => Promise<unknown>,
+    explain?: (failure: unknown) => Promise<string | undefined>,
+  ) => {
     setError(undefined)
     try {
       await updateCart(change)
     } catch (failure) {
-      setError(errorMessage(failure, 'Your cart could not be updated'))
+      setError((await explain?.(failure)) ?? errorMessage(failure, 'Your cart could not be updated'))
     }
+  }
+  /** A refusal for want of stock says how many are left, read afresh, as the product page says it. */
+  const explainStockRefusal = async (failure: unknown, line: Line) => {
+    if (!isStockRefusal(failure) || !line.product_handle) return undefined
+    const product = await store.productByHandle(line.product_handle, region).catch(() => undefined)
+    const variant = product?.variants?.find((candidate) => candidate.id === line.variant_id)
+    return notEnoughStockMessage(failure, variant && stockOf(variant))
   }
   return (
     <>
@@ -53,7 +66,10 @@ function CartLines({ cart }: { cart: Cart }) {
                 onBlur={(event) => {
                   const quantity = Number(event.target.value)
                   if (Number.isInteger(quantity) && quantity > 0 && quantity !== item.quantity) {
-                    void run((cartId) => store.sdk.store.cart.updateLineItem(cartId, item.id, { quantity }))
+                    void run(
+                      (cartId) => store.sdk.store.cart.updateLineItem(cartId, item.id, { quantity }),
+                      (failure) => explainStockRefusal(failure, item),
+                    )
                   }
                 }}
               />

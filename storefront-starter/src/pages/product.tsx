@@ -7,6 +7,7 @@ import { Alert } from '../components/alert'
 import type { PageMeta } from '../lib/meta'
 import { decimalAmount, formatMoney } from '../lib/money'
 import { useShop } from '../lib/shop'
+import { notEnoughStockMessage, type Stock, stockOf } from '../lib/stock'
 import type { Product, StoreClient, Variant } from '../lib/store-client'
 
 interface ProductData {
@@ -14,17 +15,8 @@ interface ProductData {
   product: Product
 }
 
-type Stock = { available: boolean; left?: number }
-
 /** At or under this many left, the page says how many. */
 const LOW_STOCK = 5
-
-/** In stock unless the shop tracks it and has none left (backorders allowed count as in stock). */
-export function stockOf(variant: Variant): Stock {
-  const left = variant.inventory_quantity
-  if (!variant.manage_inventory || variant.allow_backorder || left == null) return { available: true }
-  return { available: left > 0, left }
-}
 
 /** What the page says of a variant's stock, and in which tone. */
 function stockLabel(stock: Stock | undefined): { text: string; tone: string } {
@@ -34,15 +26,6 @@ function stockLabel(stock: Stock | undefined): { text: string; tone: string } {
     return { text: `Only ${stock.left} left`, tone: 'low-stock' }
   }
   return { text: 'In stock', tone: 'in-stock' }
-}
-
-/** The cart's refusal when there is not enough stock, said in the shopper's terms (Medusa's names the variant id). */
-function addToCartError(error: unknown, stock: Stock | undefined, inCart: number): string {
-  if ((error as { status?: number }).status === 409 && stock?.left !== undefined) {
-    const held = inCart ? `, and ${inCart} ${inCart === 1 ? 'is' : 'are'} already in your cart` : ''
-    return `Not enough in stock: only ${stock.left} left${held}.`
-  }
-  return (error as Error).message || 'Could not add this to your cart'
 }
 
 function optionsOf(variant: Variant | undefined): Record<string, string> {
@@ -145,7 +128,11 @@ function AddToCart({ variant, stock }: { variant: Variant | undefined; stock: St
           setState({ added: true })
         } catch (error) {
           const inCart = cart?.items?.find((item) => item.variant_id === variant.id)?.quantity ?? 0
-          setState({ error: addToCartError(error, stock, inCart) })
+          setState({
+            error:
+              notEnoughStockMessage(error, stock, inCart) ??
+              ((error as Error).message || 'Could not add this to your cart'),
+          })
         }
       }}
     >

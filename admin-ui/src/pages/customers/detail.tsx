@@ -134,35 +134,10 @@ function ProfileForm({ customer, reload }: { customer: Customer; reload: () => P
   return (
     <Section title="Profile">
       <form noValidate onSubmit={(event) => form.submit(event, check, send)}>
-        <TextField
-          label="First name"
-          name="first_name"
-          value={firstName}
-          error={form.errors.first_name}
-          onChange={(e) => setFirstName(e.target.value)}
-        />
-        <TextField
-          label="Last name"
-          name="last_name"
-          value={lastName}
-          error={form.errors.last_name}
-          onChange={(e) => setLastName(e.target.value)}
-        />
-        <TextField
-          label="Phone"
-          name="phone"
-          type="tel"
-          value={phone}
-          error={form.errors.phone}
-          onChange={(e) => setPhone(e.target.value)}
-        />
-        <TextField
-          label="Company"
-          name="company_name"
-          value={company}
-          error={form.errors.company_name}
-          onChange={(e) => setCompany(e.target.value)}
-        />
+        <TextField label="First name" {...form.field('first_name', firstName, setFirstName)} />
+        <TextField label="Last name" {...form.field('last_name', lastName, setLastName)} />
+        <TextField label="Phone" type="tel" {...form.field('phone', phone, setPhone)} />
+        <TextField label="Company" {...form.field('company_name', company, setCompany)} />
         <FormError message={form.formError} />
         {saved && !form.formError && (
           <p className="notice" role="status">

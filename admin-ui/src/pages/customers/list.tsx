@@ -157,13 +157,7 @@ function GroupsSection({ groups, reload }: { groups: CustomerGroup[]; reload: ()
           )
         }
       >
-        <TextField
-          label="New group name"
-          name="name"
-          value={name}
-          error={form.errors.name}
-          onChange={(e) => setName(e.target.value)}
-        />
+        <TextField label="New group name" {...form.field('name', name, setName)} />
         <button type="submit" disabled={form.busy}>
           Create group
         </button>

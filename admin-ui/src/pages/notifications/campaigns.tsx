@@ -2,7 +2,7 @@
 // sending, with progress and a link to their deliveries in the log.
 import { useRef, useState } from 'react'
 import { Link } from 'react-router'
-import { api } from '../../api'
+import { ApiError, api, queryString } from '../../api'
 import { formatDate, formatNumber } from '../../format'
 import { useChange, useOptionalResource, useResource } from '../../hooks'
 import type { CustomerGroup, ListPage } from '../../types'
@@ -161,6 +161,15 @@ export function CampaignsPage() {
   )
 }
 
+/** An offer whose code no promotion has would reach customers unusable: refused at the code field. */
+async function requirePromotion(code: string): Promise<void> {
+  const { count } = await api<ListPage>('GET', `/admin/promotions${queryString({ code, limit: 1 })}`)
+  if (count === 0)
+    throw new ApiError(400, 'invalid_data', 'No promotion has this code.', [
+      { field: 'promotion_code', message: 'No promotion has this code: create it first.' },
+    ])
+}
+
 function NewCampaign({ groups, reload }: { groups: CustomerGroup[]; reload: () => Promise<void> }) {
   const form = useForm()
   const [name, setName] = useState('')
@@ -190,10 +199,12 @@ function NewCampaign({ groups, reload }: { groups: CustomerGroup[]; reload: () =
         : segmentType === 'inactive'
           ? { type: segmentType, days: Number(days) }
           : { type: segmentType }
+    const promotionCode = code.trim().toUpperCase() || null
+    if (promotionCode) await requirePromotion(promotionCode)
     await api('POST', '/admin/campaigns', {
       name: name.trim(),
       template,
-      promotion_code: code.trim() || null,
+      promotion_code: promotionCode,
       segment,
     })
     setName('')

@@ -170,34 +170,15 @@ function TemplateEditor({
           <p className="muted small">
             {template.description}. Handlebars: {'{{order.display_id}}'}, {'{{shop.name}}'}…
           </p>
+          {email && <TextField label="Subject" {...form.field('subject', subject, setSubject)} />}
           {email && (
-            <TextField
-              label="Subject"
-              name="subject"
-              value={subject}
-              error={form.errors.subject}
-              onChange={(e) => setSubject(e.target.value)}
-            />
-          )}
-          {email && (
-            <TextAreaField
-              label="HTML"
-              name="html"
-              rows={10}
-              className="code"
-              value={html}
-              error={form.errors.html}
-              onChange={(e) => setHtml(e.target.value)}
-            />
+            <TextAreaField label="HTML" rows={10} className="code" {...form.field('html', html, setHtml)} />
           )}
           <TextAreaField
             label={email ? 'Plain text' : 'Message'}
-            name="text"
             rows={email ? 6 : 4}
             className="code"
-            value={text}
-            error={form.errors.text}
-            onChange={(e) => setText(e.target.value)}
+            {...form.field('text', text, setText)}
           />
           <FormError message={form.formError} />
           {saved && !form.formError && (

@@ -195,8 +195,7 @@ function PaymentSection({ order, reload }: { order: Order; reload: () => Promise
   const capture = useAction(order.id, reload)
   const refund = useAction(order.id, reload)
   const currency = order.currency_code
-  const authorized = order.payments.filter((payment) => !payment.canceled_at)
-  const capturable = authorized.reduce((sum, payment) => sum + payment.amount - payment.captured_amount, 0)
+  const capturable = order.payments.reduce((sum, payment) => sum + payment.capturable_amount, 0)
   const refundable = refundableOf(order)
   const [captureAmount, setCaptureAmount] = useState('')
   const [refundAmount, setRefundAmount] = useState('')

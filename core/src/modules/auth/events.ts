@@ -5,7 +5,8 @@ export const AuthEvents = {
   passwordUpdated: 'auth.password_updated',
   /**
    * Someone proved they own an email address, each time they do: a verification code confirmed, an
-   * emailed sign-in code used, or a registration completed whose email was verified before. The order
+   * emailed sign-in code used, a sign-in with a provider (Google, LinkedIn) that says it verified the
+   * email, or a registration completed whose email was verified before. The order
    * module gives such a customer the guest orders placed with that email.
    */
   emailVerified: 'auth.email_verified',

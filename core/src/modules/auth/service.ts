@@ -688,7 +688,11 @@ export class AuthService {
       provider,
       entity_id: external.provider_user_id,
     })
-    if (known?.actor_id) return this.startSession(known)
+    // The provider vouches for the email on every sign-in: that proves it, as an emailed code does.
+    if (known?.actor_id) {
+      await this.db.transaction(async (tx) => this.emailProven(tx, known, email))
+      return this.startSession(known)
+    }
     // The same verified email as an existing account: the same customer, not a second one.
     const account =
       (await this.customers().findAccount({ email })) ??
@@ -709,6 +713,7 @@ export class AuthService {
         password_hash: null,
       })
       this.events.emit(tx, AuthEvents.identityCreated, { id: created.id, actor_type: 'customer', provider })
+      this.emailProven(tx, created, email)
       return created
     })
     return this.startSession(identity)

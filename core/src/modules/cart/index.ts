@@ -21,7 +21,7 @@ export const cartModule = definePlugin({
         // The cart shows its payment collection once the payment module has made one.
         if (ctx.container.hasRegistration('paymentService')) {
           const payments = () => ctx.container.resolve<PaymentService>('paymentService')
-          carts.usePaymentCollections((cartId) => payments().collectionOfCart(cartId))
+          carts.usePaymentCollections((cart) => payments().collectionOfCart(cart))
         }
         if (ctx.container.hasRegistration('customerService')) {
           const customers = () => ctx.container.resolve<CustomerService>('customerService')

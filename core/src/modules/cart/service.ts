@@ -70,9 +70,11 @@ function present<T extends Record<string, unknown>>(row: T): { [K in keyof T]: E
 
 const iso = (value: Date) => value.toISOString()
 
+type PaymentCollectionLoader = (cart: { id: string; region_id: string }) => Promise<object | undefined>
+
 export class CartService {
   private readonly variants: VariantLookup
-  private paymentCollectionOf: ((cartId: string) => Promise<object | undefined>) | undefined
+  private paymentCollectionOf: PaymentCollectionLoader | undefined
   private customerEmailOf: ((customerId: string) => Promise<string | null>) | undefined
 
   constructor(private readonly deps: CartServiceDeps) {
@@ -84,8 +86,8 @@ export class CartService {
     this.customerEmailOf = lookup
   }
 
-  /** Lets the payment module show a cart's payment collection in the cart. */
-  usePaymentCollections(loader: (cartId: string) => Promise<object | undefined>): void {
+  /** Lets the payment module show a cart's payment collection (with its region's providers) in the cart. */
+  usePaymentCollections(loader: PaymentCollectionLoader): void {
     this.paymentCollectionOf = loader
   }
 
@@ -655,7 +657,7 @@ export class CartService {
       addressIds.length
         ? em.find(CartAddress, { id: { $in: addressIds } })
         : Promise.resolve([] as AddressRow[]),
-      this.paymentCollectionOf?.(cart.id),
+      this.paymentCollectionOf?.(cart),
     ])
     const variants = await this.variants.lineVariants([...new Set(items.map((item) => item.variant_id))])
     const shippingAddress = addresses.find((address) => address.id === cart.shipping_address_id)

@@ -15,7 +15,7 @@ export const fulfillmentModule = definePlugin({
   register(ctx) {
     ctx.container.register({
       fulfillmentService: asFunction(
-        ({ db, events, regionService }) => new FulfillmentService(db, events, regionService),
+        ({ db, events, regionService, kv }) => new FulfillmentService(db, events, regionService, kv),
       ).singleton(),
     })
     ctx.addRoutes(listStoreShippingOptions, ...fulfillmentAdminRoutes)

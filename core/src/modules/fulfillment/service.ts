@@ -1,9 +1,11 @@
 // Shipping options: admin CRUD, which options a cart may use (its region, and the service zone of its
 // shipping address), and their price for a cart (flat, or free once the item total reaches a sum).
 import type { InferEntity } from '@mikro-orm/core'
-import type { Database } from '../../infra/database'
+import type { Database, EntityManager } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
+import type { KeyValueStore } from '../../infra/kv'
+import { SharedVersion, VersionedCache } from '../../infra/shared-version'
 import { InvalidDataError, NotFoundError } from '../../kernel/errors'
 import type { RegionService } from '../region/service'
 import { ServiceZone, ShippingOption } from './entities'
@@ -75,16 +77,43 @@ function optionView(option: ShippingOptionRow) {
 export type ShippingOptionView = ReturnType<typeof optionView>
 
 export class FulfillmentService {
+  /** Moves on with every shipping write: the options and zones carts read are kept until it does. */
+  private readonly version: SharedVersion
+  private readonly kept: VersionedCache<{ options: ShippingOptionRow[]; zones: ZoneRow[] }>
+
   constructor(
     private readonly db: Database,
     private readonly events: EventBus,
     private readonly regions: RegionService,
-  ) {}
+    kv: KeyValueStore,
+  ) {
+    this.version = new SharedVersion(kv, 'shipping:version')
+    this.kept = new VersionedCache(() => this.version.current(), 1)
+  }
+
+  /** A shipping write: one transaction, then the kept options are stale in every process. */
+  private async write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(work)
+    await this.version.bump()
+    return result
+  }
+
+  /** Every shipping option and service zone: a shop has a handful, and every cart reads them. */
+  private shipping() {
+    return this.kept.get('all', async () => {
+      const em = this.db.em()
+      const [options, zones] = await Promise.all([
+        em.find(ShippingOption, {}, { orderBy: { amount: 'asc', id: 'asc' } }),
+        em.find(ServiceZone, {}),
+      ])
+      return { options, zones }
+    })
+  }
 
   // ---- admin ------------------------------------------------------------------------------------
 
   async createServiceZone(input: ServiceZoneInput) {
-    return this.db.transaction(async (em) => {
+    return this.write(async (em) => {
       const zone = em.create(ServiceZone, {
         id: generateId('serzo'),
         name: input.name,
@@ -108,7 +137,7 @@ export class FulfillmentService {
   }
 
   async deleteServiceZone(id: string): Promise<void> {
-    await this.db.transaction(async (em) => {
+    await this.write(async (em) => {
       if (await em.count(ShippingOption, { service_zone_id: id })) {
         throw new InvalidDataError(`Service zone ${id} still has shipping options; delete them first`)
       }
@@ -125,7 +154,7 @@ export class FulfillmentService {
         ? new InvalidDataError(`Region ${input.region_id} was not found`)
         : error
     })
-    return this.db.transaction(async (em) => {
+    return this.write(async (em) => {
       if (input.service_zone_id && !(await em.count(ServiceZone, { id: input.service_zone_id }))) {
         throw new InvalidDataError(`Service zone ${input.service_zone_id} was not found`)
       }
@@ -153,7 +182,7 @@ export class FulfillmentService {
   }
 
   async updateShippingOption(id: string, input: Partial<Omit<ShippingOptionInput, 'region_id'>>) {
-    return this.db.transaction(async (em) => {
+    return this.write(async (em) => {
       const option = await em.findOne(ShippingOption, { id })
       if (!option) throw new NotFoundError(`Shipping option with id: ${id} was not found`)
       if (input.service_zone_id && !(await em.count(ServiceZone, { id: input.service_zone_id }))) {
@@ -173,7 +202,7 @@ export class FulfillmentService {
   }
 
   async deleteShippingOption(id: string): Promise<void> {
-    await this.db.transaction(async (em) => {
+    await this.write(async (em) => {
       if (!(await em.nativeDelete(ShippingOption, { id }))) {
         throw new NotFoundError(`Shipping option with id: ${id} was not found`)
       }
@@ -201,33 +230,29 @@ export class FulfillmentService {
 
   // ---- carts ------------------------------------------------------------------------------------
 
-  /** These options (the ones that still exist), in one query. */
+  /** These options (the ones that still exist). */
   async optionsByIds(ids: string[]): Promise<ShippingOptionRow[]> {
-    return ids.length ? this.db.em().find(ShippingOption, { id: { $in: ids } }) : []
+    if (!ids.length) return []
+    const { options } = await this.shipping()
+    return options.filter((option) => ids.includes(option.id))
   }
 
-  /** The options a cart may choose: its region's, unzoned or zoned to its shipping country. */
+  /** The options a cart may choose: its region's, unzoned or zoned to its shipping country, cheapest first. */
   async optionsFor(context: Pick<ShippingContext, 'region_id' | 'country_code'>) {
-    const em = this.db.em()
-    const options = await em.find(
-      ShippingOption,
-      { region_id: context.region_id, is_return: false },
-      { orderBy: { amount: 'asc', id: 'asc' } },
-    )
-    const zoneIds = [...new Set(options.map((option) => option.service_zone_id).filter((id) => id != null))]
-    const zones = zoneIds.length ? await em.find(ServiceZone, { id: { $in: zoneIds } }) : []
+    const { options, zones } = await this.shipping()
+    const country = context.country_code?.toLowerCase()
     return options
+      .filter((option) => option.region_id === context.region_id && !option.is_return)
       .map((option) => ({ option, zone: zones.find((zone) => zone.id === option.service_zone_id) ?? null }))
       .filter(
         ({ option, zone }) =>
-          !option.service_zone_id ||
-          (zone && context.country_code && zone.countries.includes(context.country_code.toLowerCase())),
+          !option.service_zone_id || (zone && country && zone.countries.includes(country)),
       )
   }
 
   /** An option the cart may use, or a 400 saying why not. */
   async validOption(optionId: string, context: Pick<ShippingContext, 'region_id' | 'country_code'>) {
-    const option = await this.db.em().findOne(ShippingOption, { id: optionId })
+    const [option] = await this.optionsByIds([optionId])
     if (!option) throw new InvalidDataError(`Shipping option ${optionId} was not found`)
     const usable = await this.optionsFor(context)
     if (!usable.some((candidate) => candidate.option.id === optionId)) {

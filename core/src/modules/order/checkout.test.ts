@@ -2,7 +2,7 @@
 // completes a guest checkout; money and stock stay right when completions race, retry, meet a
 // webhook, or fail half way.
 import Medusa from '@medusajs/js-sdk'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { knexOf } from '../../infra/database'
 import { createTestApp, type TestApp } from '../../testing'
 import {
@@ -221,6 +221,69 @@ describe('checkout', () => {
     expect(await stockOf(app, limited)).toMatchObject({ reserved_quantity: 1, stocked_quantity: 1 })
     const cart = await store(app, shop, 'GET', `/store/carts/${second.id}`)
     expect(cart.cart.completed_at).toBeUndefined()
+  })
+
+  describe('a provider the region turns off while the shopper is paying with it', () => {
+    const offerOnly = (providers: string[]) =>
+      admin(app, 'POST', `/admin/regions/${shop.region}`, { payment_providers: providers })
+    afterEach(() => offerOnly(['pp_system_default', 'pp_test']))
+
+    const paymentsOfCart = (cartId: string) => knexOf(app.db.em())('payment').where({ cart_id: cartId })
+
+    it('refuses the completion with a 400, places no order and cancels what the provider holds', async () => {
+      // Given a shopper started paying with pp_test, and then the merchant turned it off in the region
+      const ready = await readyCart(app, shop, { provider: 'pp_test' })
+      const stockBefore = await stockOf(app, shop.shirt)
+      await offerOnly(['pp_system_default'])
+
+      // When the shopper completes the cart
+      const refused = await complete(ready.id)
+
+      // Then it is refused, saying why, with nothing written and nothing held on the card
+      expect(refused.status).toBe(400)
+      expect(refused.body).toMatchObject({ type: 'invalid_data' })
+      expect(refused.body.message).toMatch(/pp_test is no longer offered in the cart's region/)
+      expect(Number(await ordersOfCart(ready.id))).toBe(0)
+      expect(await paymentsOfCart(ready.id)).toEqual([])
+      expect(provider.payments.get(String(ready.session.data.id))?.status).toBe('canceled')
+      expect(await stockOf(app, shop.shirt)).toEqual(stockBefore)
+      const { cart } = await store(app, shop, 'GET', `/store/carts/${ready.id}`)
+      expect(cart.completed_at).toBeUndefined()
+      expect(cart.payment_collection).toMatchObject({
+        status: 'not_paid',
+        payment_providers: [{ id: 'pp_system_default' }],
+        payment_sessions: [],
+      })
+
+      // And paying with a provider the region offers places the order
+      await store(
+        app,
+        shop,
+        'POST',
+        `/store/payment-collections/${cart.payment_collection.id}/payment-sessions`,
+        {
+          provider_id: 'pp_system_default',
+        },
+      )
+      expect((await complete(ready.id)).body.type).toBe('order')
+    })
+
+    it('voids a payment authorized before the provider was turned off instead of leaving it held', async () => {
+      // Given a payment authorized for the cart (a completion that crashed before placing the order)
+      const ready = await readyCart(app, shop, { provider: 'pp_test' })
+      const { cart } = await store(app, shop, 'GET', `/store/carts/${ready.id}`)
+      const payment = await app.container.resolve<PaymentService>('paymentService').authorizeCart(cart)
+      await offerOnly(['pp_system_default'])
+
+      const refused = await complete(ready.id)
+
+      expect(refused.status).toBe(400)
+      expect(Number(await ordersOfCart(ready.id))).toBe(0)
+      const [row] = await paymentsOfCart(ready.id)
+      expect(row).toMatchObject({ id: payment.id, order_id: null })
+      expect(row.canceled_at).not.toBeNull()
+      expect(provider.payments.get(String(ready.session.data.id))?.status).toBe('canceled')
+    })
   })
 
   it('places one order with one capture when the webhook and the shopper complete together', async () => {

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { knexOf } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
-import { createTestApp, emailedCode, eventually, type TestApp } from '../../testing'
+import { createTestApp, emailedCode, eventually, recordedEvents, type TestApp } from '../../testing'
 import { placeOrder, type Shop, seedShop, signedInCustomer, store } from '../../testing/shop'
-import { AuthEvents } from '../auth/events'
+import { AuthEvents, type EmailVerified } from '../auth/events'
 import type { OrderService } from './service'
 
 const CONFIRM_EMAIL = /Confirm your email/
@@ -57,9 +57,9 @@ describe("a guest's orders and the account they register later", () => {
     (await orders().timeline(orderId)).filter((entry) => entry.event === 'order.customer_linked')
 
   const provenEvents = async (email: string) =>
-    (await knexOf(app.db.em())('event_outbox').where({ name: AuthEvents.emailVerified }).select('data'))
-      .map((row) => (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as { email: string })
-      .filter((data) => data.email === email)
+    (await recordedEvents<EmailVerified>(app, AuthEvents.emailVerified)).filter(
+      (data) => data.email === email,
+    )
 
   it('keeps a guest order from a customer who has only registered with the same email', async () => {
     const orderId = await guestOrder('fresh.guest@example.com')

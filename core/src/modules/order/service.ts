@@ -247,6 +247,12 @@ export class OrderService {
         unit_price: item.unit_price,
         location_id: location,
         reserved_quantity: location ? item.quantity : 0,
+        // Given, not left to the column defaults, which MySQL would read back after the insert.
+        fulfilled_quantity: 0,
+        shipped_quantity: 0,
+        delivered_quantity: 0,
+        return_requested_quantity: 0,
+        return_received_quantity: 0,
         snapshot: item as Json,
         rank,
       })

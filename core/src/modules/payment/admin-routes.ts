@@ -1,7 +1,7 @@
 // Admin routes for payments: the installed payment providers, as Medusa lists them. Which ones a
 // region offers is the region's `payment_providers` (POST /admin/regions/:id). Secrets never show.
 import { z } from 'zod'
-import { idListQuery, listQuery, listResponse } from '../../http/list'
+import { idListQuery, listQuery, listResponse, orderQuery, sortedBy } from '../../http/list'
 import { defineRoute } from '../../http/route'
 import type { PaymentService } from './service'
 
@@ -16,12 +16,13 @@ export const listAdminPaymentProviders = defineRoute({
       id: idListQuery().optional(),
       is_enabled: z.stringbool().optional(),
       fields: z.string().max(1000).optional(),
+      order: orderQuery('id').optional(),
     })
     .strict(),
   response: listResponse('payment_providers', z.object({ id: z.string(), is_enabled: z.boolean() })),
   handler: ({ query, resolve }) => {
-    const matching = resolve<PaymentService>('paymentService')
-      .listProviders()
+    const installed = resolve<PaymentService>('paymentService').listProviders()
+    const matching = sortedBy(installed, query.order)
       .filter((provider) => !query.id || query.id.includes(provider.id))
       .filter((provider) => query.is_enabled === undefined || provider.is_enabled === query.is_enabled)
     return {

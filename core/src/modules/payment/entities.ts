@@ -53,6 +53,8 @@ export const Payment = defineEntity({
     amount: p.integer(),
     captured_amount: p.integer().default(0),
     refunded_amount: p.integer().default(0),
+    /** Authorized, never captured, and given back by the provider (Stripe frees the rest at a partial capture). */
+    released_amount: p.integer().default(0),
     data: p.json<Record<string, unknown>>(),
     authorized_at: p.datetime(),
     captured_at: p.datetime().nullable(),

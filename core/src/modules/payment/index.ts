@@ -10,7 +10,9 @@ import { createPaymentCollection, initiatePaymentSession, listPaymentProviders }
 import { SystemPaymentProvider } from './system-provider'
 
 interface CartWithPayments {
-  usePaymentCollections?(loader: (cartId: string) => Promise<Record<string, unknown> | undefined>): void
+  usePaymentCollections?(
+    loader: (cart: { id: string; region_id: string }) => Promise<Record<string, unknown> | undefined>,
+  ): void
 }
 
 export const paymentModule = definePlugin({
@@ -40,6 +42,6 @@ export const paymentModule = definePlugin({
       ? ctx.container.resolve<CartWithPayments>('cartService')
       : undefined
     const payments = ctx.container.resolve<PaymentService>('paymentService')
-    carts?.usePaymentCollections?.((cartId) => payments.collectionOfCart(cartId))
+    carts?.usePaymentCollections?.((cart) => payments.collectionOfCart(cart))
   },
 })

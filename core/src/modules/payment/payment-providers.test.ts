@@ -72,6 +72,19 @@ describe('payment providers per region', () => {
     expect((await app.request('GET', '/admin/payments/payment-providers')).status).toBe(401)
   })
 
+  it('sorts the installed providers by id either way with Medusa’s `order`, and refuses another field', async () => {
+    const ids = async (order: string) =>
+      (await admin(app, 'GET', `/admin/payments/payment-providers?order=${order}`)).payment_providers.map(
+        (provider: { id: string }) => provider.id,
+      )
+
+    expect(await ids('id')).toEqual(['pp_system_default', 'pp_test'])
+    expect(await ids('-id')).toEqual(['pp_test', 'pp_system_default'])
+    const refused = await adminCall(app, 'GET', '/admin/payments/payment-providers?order=created_at')
+    expect(refused.status).toBe(400)
+    expect(refused.body.message).toMatch(/order/)
+  })
+
   it('offers every installed provider in a region until a merchant turns one off', async () => {
     const { region } = await admin(app, 'GET', `/admin/regions/${shop.us}`)
     expect(region.payment_providers).toEqual([
@@ -99,8 +112,17 @@ describe('payment providers per region', () => {
     expect(refused.status).toBe(400)
     expect(refused.body).toMatchObject({ type: 'invalid_data' })
     expect(refused.body.message).toMatch(/pp_test is not offered in the cart's region/)
-    expect((await startPaying(shop.eu, 'pp_system_default')).status).toBe(200)
-    expect((await startPaying(shop.us, 'pp_test')).status).toBe(200)
+    const euPaying = await startPaying(shop.eu, 'pp_system_default')
+    const usPaying = await startPaying(shop.us, 'pp_test')
+    expect(euPaying.status).toBe(200)
+    expect(usPaying.status).toBe(200)
+
+    // And each cart's payment collection offers its own region's providers
+    expect(euPaying.body.payment_collection.payment_providers).toEqual([{ id: 'pp_system_default' }])
+    expect(usPaying.body.payment_collection.payment_providers).toEqual([
+      { id: 'pp_system_default' },
+      { id: 'pp_test' },
+    ])
 
     // When the merchant turns it back on, the EU offers it again
     await admin(app, 'POST', `/admin/regions/${shop.eu}`, {

@@ -35,6 +35,14 @@ export interface PaymentResult {
   status: PaymentSessionStatus
 }
 
+export interface CaptureResult extends PaymentResult {
+  /**
+   * What the authorization still holds to capture later, when the provider decides it: Stripe
+   * releases the rest at a partial capture (0). Absent, the rest stays capturable, as with PayPal.
+   */
+  capturable?: number
+}
+
 export interface InitiatePaymentResult extends PaymentResult {
   /** The provider's id for this payment (a PaymentIntent id, a PayPal order id). */
   id: string
@@ -80,8 +88,8 @@ export interface PaymentProvider extends Provider {
   initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentResult>
   updatePayment(input: PaymentAmountInput): Promise<PaymentResult>
   authorizePayment(input: PaymentCallInput): Promise<PaymentResult>
-  /** Captures the whole authorized amount, or `amount` of it. */
-  capturePayment(input: PaymentCallInput & { amount?: number }): Promise<PaymentResult>
+  /** Captures the whole authorized amount, or `amount` of it, and says what is left capturable. */
+  capturePayment(input: PaymentCallInput & { amount?: number }): Promise<CaptureResult>
   refundPayment(input: PaymentAmountInput): Promise<PaymentResult>
   cancelPayment(input: PaymentCallInput): Promise<PaymentResult>
   getPaymentStatus(input: PaymentCallInput): Promise<PaymentResult>

@@ -31,6 +31,8 @@ export const paymentSchema = z.object({
   currency_code: z.string(),
   captured_amount: z.number().int(),
   refunded_amount: z.number().int(),
+  /** What can still be captured (none once canceled, or once the provider released the rest). */
+  capturable_amount: z.number().int(),
   authorized_at: z.string(),
   captured_at: z.string().nullable(),
   canceled_at: z.string().nullable(),

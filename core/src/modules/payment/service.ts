@@ -62,6 +62,8 @@ export interface PaymentView {
   currency_code: string
   captured_amount: number
   refunded_amount: number
+  /** What can still be captured: neither captured nor released by the provider. */
+  capturable_amount: number
   authorized_at: string
   captured_at: string | null
   canceled_at: string | null
@@ -94,6 +96,11 @@ export async function callProvider<T>(call: () => Promise<T>): Promise<T> {
       await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * 2 ** (attempt - 1)))
     }
   }
+}
+
+/** What is authorized and neither captured nor released by the provider. */
+function capturableOf(payment: PaymentRow): number {
+  return payment.amount - payment.captured_amount - payment.released_amount
 }
 
 function iso(date: Date | null | undefined): string | null {
@@ -148,7 +155,7 @@ export class PaymentService {
       this.events.emit(em, PaymentEvents.collectionCreated, { id: collection.id, cart_id: cart.id })
       return collection.id
     })
-    return this.retrieveCollection(id)
+    return this.retrieveCollection(id, cart.region_id)
   }
 
   async collectionCartId(collectionId: string): Promise<string> {
@@ -164,36 +171,42 @@ export class PaymentService {
   }
 
   /** The cart's payment collection as the cart shows it, if it has one. */
-  async collectionOfCart(
-    cartId: string,
-  ): Promise<(PaymentCollectionView & Record<string, unknown>) | undefined> {
+  async collectionOfCart(cart: {
+    id: string
+    region_id: string
+  }): Promise<(PaymentCollectionView & Record<string, unknown>) | undefined> {
     const em = this.db.em()
-    const collection = await em.findOne(PaymentCollection, { cart_id: cartId })
-    return collection ? this.collectionView(em, collection) : undefined
+    const collection = await em.findOne(PaymentCollection, { cart_id: cart.id })
+    return collection ? this.collectionView(em, collection, cart.region_id) : undefined
   }
 
-  async retrieveCollection(id: string): Promise<PaymentCollectionView> {
+  /** The collection, offering the providers of the region its cart is in. */
+  async retrieveCollection(id: string, regionId: string): Promise<PaymentCollectionView> {
     const em = this.db.em()
     const collection = await em.findOne(PaymentCollection, { id })
     if (!collection) throw new NotFoundError(`Payment collection with id: ${id} was not found`)
-    return this.collectionView(em, collection)
+    return this.collectionView(em, collection, regionId)
   }
 
   private async collectionView(
     em: EntityManager,
     collection: InferEntity<typeof PaymentCollection>,
+    regionId: string,
   ): Promise<PaymentCollectionView> {
-    const sessions = await em.find(
-      PaymentSession,
-      { payment_collection_id: collection.id, status: { $in: LIVE_SESSION } },
-      { orderBy: { created_at: 'asc', id: 'asc' } },
-    )
+    const [sessions, providers] = await Promise.all([
+      em.find(
+        PaymentSession,
+        { payment_collection_id: collection.id, status: { $in: LIVE_SESSION } },
+        { orderBy: { created_at: 'asc', id: 'asc' } },
+      ),
+      this.listRegionProviders(regionId),
+    ])
     return {
       id: collection.id,
       currency_code: collection.currency_code,
       amount: collection.amount,
       status: collection.status,
-      payment_providers: this.listProviders().map(({ id: providerId }) => ({ id: providerId })),
+      payment_providers: providers.map(({ id: providerId }) => ({ id: providerId })),
       payment_sessions: sessions.map((session) => this.sessionView(session)),
       created_at: collection.created_at.toISOString(),
       updated_at: collection.updated_at.toISOString(),
@@ -275,7 +288,7 @@ export class PaymentService {
       await this.updateSession(session.id, { status: 'error' })
       throw error
     }
-    return this.retrieveCollection(collectionId)
+    return this.retrieveCollection(collectionId, cart.region_id)
   }
 
   /** The session a webhook names by the provider's payment id, with its cart. */
@@ -309,6 +322,13 @@ export class PaymentService {
       : null
     if (!collection || !session) throw new InvalidDataError('The cart has no payment session to pay with')
     const existing = await em.findOne(Payment, { payment_session_id: session.id, canceled_at: null })
+    if (!(await this.regions.paymentProviderIds(cart.region_id)).includes(session.provider_id)) {
+      await this.withdrawSession(session, existing)
+      throw new InvalidDataError(
+        `The payment provider ${session.provider_id} is no longer offered in the cart's region; start paying again with one that GET /store/payment-providers lists for it`,
+        [{ field: 'provider_id', message: 'no longer offered in this region' }],
+      )
+    }
     if (existing) return existing
     const provider = this.provider(session.provider_id)
     const context = { idempotency_key: `${session.id}:authorize` }
@@ -426,6 +446,7 @@ export class PaymentService {
         currency_code: payment.currency_code,
         captured_amount: payment.captured_amount,
         refunded_amount: payment.refunded_amount,
+        capturable_amount: payment.canceled_at ? 0 : capturableOf(payment),
         authorized_at: payment.authorized_at.toISOString(),
         captured_at: iso(payment.captured_at),
         canceled_at: iso(payment.canceled_at),
@@ -472,8 +493,13 @@ export class PaymentService {
   ): Promise<number> {
     const payment = await this.retrievePayment(paymentId)
     if (payment.canceled_at) throw new ConflictError('The payment was canceled and cannot be captured')
-    const capturable = payment.amount - payment.captured_amount
+    const capturable = capturableOf(payment)
     const toCapture = amount ?? capturable
+    if (capturable <= 0 && payment.released_amount > 0) {
+      throw new InvalidDataError(
+        `Nothing is left to capture: ${payment.provider_id} released the other ${payment.released_amount} of the authorization when part of it was captured`,
+      )
+    }
     if (capturable <= 0) throw new ConflictError('The payment is already captured in full')
     if (toCapture <= 0 || toCapture > capturable) {
       throw new ConflictError(`Cannot capture ${toCapture}: only ${capturable} is left to capture`)
@@ -487,16 +513,24 @@ export class PaymentService {
         context: { idempotency_key: `${payment.id}:capture:${captures + 1}` },
       }),
     )
+    // The provider may have released what this capture left (Stripe does at a partial capture).
+    const released =
+      result.capturable === undefined ? 0 : Math.max(0, capturable - toCapture - result.capturable)
     await this.db.transaction(async (em) => {
       const changed = await knexOf(em)('payment')
         .where({ id: paymentId })
-        .andWhereRaw('captured_amount + ? <= amount', [toCapture])
+        .andWhereRaw('captured_amount + released_amount + ? <= amount', [toCapture])
         .update({ captured_amount: knexOf(em).raw('captured_amount + ?', [toCapture]) })
       if (changed !== 1) throw new ConflictError('The payment changed while capturing; try again')
       await em.nativeUpdate(
         Payment,
         { id: paymentId },
-        { captured_at: new Date(), data: result.data, updated_at: new Date() },
+        {
+          captured_at: new Date(),
+          data: result.data,
+          released_amount: payment.released_amount + released,
+          updated_at: new Date(),
+        },
       )
       em.create(PaymentCapture, { id: generateId('capt'), payment_id: paymentId, amount: toCapture })
       this.events.emit(em, PaymentEvents.captured, { id: paymentId, amount: toCapture })
@@ -515,11 +549,11 @@ export class PaymentService {
   ): Promise<number> {
     return this.db.transaction(async (em) => {
       const payment = await em.findOneOrFail(Payment, { id: paymentId })
-      const left = payment.amount - payment.captured_amount
+      const left = capturableOf(payment)
       if (left <= 0 || payment.canceled_at) return 0
       const changed = await knexOf(em)('payment')
         .where({ id: paymentId, captured_amount: payment.captured_amount })
-        .update({ captured_amount: payment.amount })
+        .update({ captured_amount: payment.captured_amount + left })
       if (changed !== 1) return 0
       await em.nativeUpdate(Payment, { id: paymentId }, { captured_at: new Date(), updated_at: new Date() })
       em.create(PaymentCapture, { id: generateId('capt'), payment_id: paymentId, amount: left })
@@ -568,9 +602,9 @@ export class PaymentService {
 
   /**
    * Gives the money back: refunds what is captured and not refunded, and voids what is authorized and
-   * not captured, the rest of a partial capture included (a provider that released that rest itself
-   * when it captured, as Stripe does, answers the void with the payment as it is). Used when an order
-   * is canceled, and when a payment ends up without an order.
+   * still capturable, the rest of a partial capture included (unless the provider released that rest
+   * itself when it captured, as Stripe does). Used when an order is canceled, and when a payment ends
+   * up without an order.
    */
   async cancelOrRefund(
     paymentId: string,
@@ -582,7 +616,7 @@ export class PaymentService {
       refunded = await this.refund(paymentId, payment.captured_amount - payment.refunded_amount, 'canceled')
       payment = await this.retrievePayment(paymentId)
     }
-    const voided = !payment.canceled_at && payment.captured_amount < payment.amount
+    const voided = !payment.canceled_at && capturableOf(payment) > 0
     if (voided) {
       const provider = this.provider(payment.provider_id)
       await callProvider(() =>
@@ -606,6 +640,36 @@ export class PaymentService {
     })
     this.logger.info({ paymentId, refunded, voided }, 'payment canceled')
     return { refunded, voided }
+  }
+
+  /**
+   * Gives back what a session the cart can no longer pay with holds: its recorded payment is voided
+   * (or refunded), else the provider's payment is canceled so no authorization is left on the card.
+   * Should the provider fail, that is logged and the session stays as it was: the next try at
+   * completing withdraws it again (a recorded payment is also left to the reconciling job).
+   */
+  private async withdrawSession(session: PaymentSessionRow, payment: PaymentRow | null): Promise<void> {
+    try {
+      if (payment) {
+        await this.cancelOrRefund(payment.id)
+        return
+      }
+      if (session.provider_payment_id) {
+        const provider = this.provider(session.provider_id)
+        await callProvider(() =>
+          provider.cancelPayment({
+            data: session.data,
+            context: { idempotency_key: `${session.id}:cancel` },
+          }),
+        )
+      }
+      await this.updateSession(session.id, { status: 'canceled' })
+    } catch (error) {
+      this.logger.error(
+        { err: error, sessionId: session.id },
+        'could not give back the payment of a provider its region no longer offers',
+      )
+    }
   }
 
   private async updateSession(id: string, changes: Partial<PaymentSessionRow>): Promise<void> {

@@ -675,9 +675,14 @@ export class ProductService {
       if (!category) throw new NotFoundError(`Category with id: ${id} was not found`)
       if (await em.count(ProductCategory, { parent_category_id: id }))
         throw new ConflictError(`Category ${id} has child categories: move or delete them first`)
+      // Its products' search documents name it: the event says which they were.
+      const links = await em.find(ProductCategoryLink, { category_id: id }, { fields: ['product_id'] })
       await em.nativeDelete(ProductCategoryLink, { category_id: id })
       em.remove(category)
-      this.events.emit(em, ProductEvents.categoryDeleted, { id })
+      this.events.emit(em, ProductEvents.categoryDeleted, {
+        id,
+        product_ids: links.map((link) => link.product_id),
+      })
     })
     await this.catalogChanged()
   }
@@ -751,10 +756,13 @@ export class ProductService {
       const entity = LABELS[kind].entity as typeof ProductTag
       const found = await em.findOne(entity, { id })
       if (!found) throw new NotFoundError(`Product ${kind} with id: ${id} was not found`)
+      // A tag's products' search documents name it: the event says which they were.
+      const links =
+        kind === 'tag' ? await em.find(ProductTagLink, { tag_id: id }, { fields: ['product_id'] }) : []
       if (kind === 'tag') await em.nativeDelete(ProductTagLink, { tag_id: id })
       else await em.nativeUpdate(Product, { type_id: id }, { type_id: null })
       em.remove(found)
-      this.events.emit(em, LABELS[kind].event, { id })
+      this.events.emit(em, LABELS[kind].event, { id, product_ids: links.map((link) => link.product_id) })
     })
     await this.catalogChanged()
   }

@@ -150,7 +150,9 @@ function columns(input: PromotionInput) {
     ])
   }
   if (method.target_type === 'items' && !method.product_ids?.length && !method.category_ids?.length) {
-    throw new InvalidDataError('A promotion on items needs product_ids or category_ids')
+    throw new InvalidDataError('A promotion on items needs product_ids or category_ids', [
+      { field: 'application_method.target_type', message: 'Name the products or categories it applies to' },
+    ])
   }
   if (input.starts_at && input.ends_at && input.ends_at <= input.starts_at) {
     throw new InvalidDataError('ends_at must be after starts_at', [

@@ -5,6 +5,7 @@ import { LRUCache } from 'lru-cache'
 import type { Database } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
+import { VersionedCache } from '../../infra/shared-version'
 import { InvalidDataError, NotFoundError } from '../../kernel/errors'
 import type { Providers } from '../../kernel/providers'
 import type { PricingContext } from '../pricing/service'
@@ -41,11 +42,8 @@ export interface RegionView {
 export class RegionService {
   /** Hot: every priced Store read asks. Forgotten here on this process's edits, else after 10 s. */
   private readonly contexts = new LRUCache<string, PricingContext>({ max: 500, ttl: 10_000 })
-  /**
-   * Hot too: every cart read and write shows its region. Each view is kept with the catalog version
-   * it was read at; every region write moves that version on (in every process, within its 50 ms).
-   */
-  private readonly cachedViews = new LRUCache<string, { version: string; region: RegionView }>({ max: 500 })
+  /** Hot too: every cart read and write shows its region. Region writes move the catalog version on. */
+  private readonly cachedViews = new VersionedCache<RegionView>(() => this.catalog.current())
 
   constructor(
     private readonly db: Database,
@@ -208,16 +206,14 @@ export class RegionService {
     return context
   }
 
-  async retrieveRegion(id: string): Promise<RegionView> {
-    const version = await this.catalog.current()
-    const cached = this.cachedViews.get(id)
-    if (cached?.version === version) return cached.region
-    const em = this.db.em()
-    const region = await em.findOne(Region, { id })
-    if (!region) throw new NotFoundError(`Region with id: ${id} was not found`)
-    const [view] = await this.views(em, [region])
-    this.cachedViews.set(id, { version, region: view! })
-    return view!
+  retrieveRegion(id: string): Promise<RegionView> {
+    return this.cachedViews.get(id, async () => {
+      const em = this.db.em()
+      const region = await em.findOne(Region, { id })
+      if (!region) throw new NotFoundError(`Region with id: ${id} was not found`)
+      const [view] = await this.views(em, [region])
+      return view!
+    })
   }
 
   /** Each region with its countries and the installed payment providers it has not turned off. */

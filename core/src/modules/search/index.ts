@@ -25,6 +25,26 @@ export const searchModule = definePlugin({
       handler: (event) =>
         ctx.container.resolve<SearchService>('searchService').reindex([(event.data as { id: string }).id]),
     })
+    ctx.subscribe({
+      id: 'search.index-category-products',
+      event: [ProductEvents.categoryUpdated, ProductEvents.categoryDeleted],
+      handler: (event) => {
+        const { id, product_ids } = event.data as { id: string; product_ids?: string[] }
+        return ctx.container
+          .resolve<SearchService>('searchService')
+          .reindexLinked({ category_id: id, product_ids })
+      },
+    })
+    ctx.subscribe({
+      id: 'search.index-tag-products',
+      event: [ProductEvents.tagChanged],
+      handler: (event) => {
+        const { id, product_ids } = event.data as { id: string; product_ids?: string[] }
+        return ctx.container
+          .resolve<SearchService>('searchService')
+          .reindexLinked({ tag_id: id, product_ids })
+      },
+    })
   },
   boot(ctx) {
     // In the background: a large catalog must not hold up the server's start.

@@ -115,6 +115,20 @@ describe('store search', () => {
     expect(page.body.count).toBe(4)
   })
 
+  it("finds products by their category's and tag's new names once renamed, and forgets a deleted tag", async () => {
+    const catalog = app.container.resolve<ProductService>('productService')
+    const tagId = async (value: string) =>
+      ((await app.db.knex()('product_tag').where({ value }).first('id')) as { id: string }).id
+    await catalog.updateCategory(shirts, { name: 'Blouses' })
+    await catalog.updateLabel('tag', await tagId('wool'), 'merino')
+    await catalog.deleteLabel('tag', await tagId('cotton'))
+
+    await eventually(async () => (await search('q=blouses')).body.count === 3)
+    await eventually(async () => (await search('q=merino')).body.hits[0]?.id === products.flannel)
+    await eventually(async () => (await search('limit=0')).body.facets.tag.cotton === undefined)
+    expect((await search('limit=0')).body.facets.tag).toEqual({ merino: 1 })
+  })
+
   it('drops a deleted product once its event is handled', async () => {
     await app.container.resolve<ProductService>('productService').deleteProduct(products.hat!)
     await eventually(async () => (await search('q=bucket')).body.count === 0)

@@ -53,6 +53,26 @@ export class SearchService {
     this.indexChanged()
   }
 
+  /**
+   * Re-indexes the products a category or tag is on (renamed: their documents carry its name), or
+   * was on (deleted: the event names them, its links being gone).
+   */
+  async reindexLinked(link: { category_id?: string; tag_id?: string; product_ids?: string[] }) {
+    const ids =
+      link.product_ids ??
+      (link.category_id
+        ? await this.db
+            .knex()('product_category_link')
+            .where('category_id', link.category_id)
+            .pluck('product_id')
+        : link.tag_id
+          ? await this.db.knex()('product_tag_link').where('tag_id', link.tag_id).pluck('product_id')
+          : [])
+    for (let start = 0; start < ids.length; start += REBUILD_BATCH) {
+      await this.reindex(ids.slice(start, start + REBUILD_BATCH))
+    }
+  }
+
   /** Rebuilds the whole index from the catalog, a batch of products at a time; how many it indexed. */
   rebuild(): Promise<number> {
     this.rebuilding ??= (async () => {

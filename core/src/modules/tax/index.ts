@@ -13,7 +13,7 @@ export const taxModule = definePlugin({
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   register(ctx) {
     ctx.container.register({
-      taxService: asFunction(({ db, events }) => new TaxService(db, events)).singleton(),
+      taxService: asFunction(({ db, events, kv }) => new TaxService(db, events, kv)).singleton(),
     })
     ctx.addRoutes(...taxAdminRoutes)
   },

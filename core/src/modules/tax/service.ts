@@ -5,6 +5,8 @@ import type { EntityManager } from '@mikro-orm/knex'
 import type { Database } from '../../infra/database'
 import type { EventBus } from '../../infra/events/event-bus'
 import { generateId } from '../../infra/ids'
+import type { KeyValueStore } from '../../infra/kv'
+import { SharedVersion, VersionedCache } from '../../infra/shared-version'
 import { InvalidDataError, NotFoundError } from '../../kernel/errors'
 import { TaxRate, TaxRegion } from './entities'
 import { TaxEvents } from './events'
@@ -70,13 +72,28 @@ function rateView(rate: RateRow): TaxRateView {
 }
 
 export class TaxService {
+  /** Moves on with every tax write: the rates carts are taxed by are kept until it does. */
+  private readonly version: SharedVersion
+  private readonly rates: VersionedCache<TaxRateView[]>
+
   constructor(
     private readonly db: Database,
     private readonly events: EventBus,
-  ) {}
+    kv: KeyValueStore,
+  ) {
+    this.version = new SharedVersion(kv, 'tax:version')
+    this.rates = new VersionedCache(() => this.version.current())
+  }
+
+  /** A tax write: one transaction, then the kept rates are stale in every process. */
+  private async write<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(work)
+    await this.version.bump()
+    return result
+  }
 
   async createTaxRegion(input: TaxRegionInput): Promise<TaxRegionView> {
-    const id = await this.db.transaction(async (em) => {
+    const id = await this.write(async (em) => {
       const country_code = input.country_code.toLowerCase()
       const province_code = input.province_code?.toLowerCase() ?? null
       let parent_id = input.parent_id ?? null
@@ -118,7 +135,7 @@ export class TaxService {
   }
 
   async deleteTaxRegion(id: string): Promise<void> {
-    await this.db.transaction(async (em) => {
+    await this.write(async (em) => {
       const region = await em.findOne(TaxRegion, { id })
       if (!region) throw new NotFoundError(`Tax region with id: ${id} was not found`)
       const children = await em.find(TaxRegion, { parent_id: id })
@@ -168,7 +185,7 @@ export class TaxService {
   }
 
   async createTaxRate(input: TaxRateInput & { tax_region_id: string }): Promise<TaxRateView> {
-    return this.db.transaction(async (em) => {
+    return this.write(async (em) => {
       if (!(await em.count(TaxRegion, { id: input.tax_region_id }))) {
         throw new NotFoundError(`Tax region with id: ${input.tax_region_id} was not found`)
       }
@@ -182,7 +199,7 @@ export class TaxService {
   }
 
   async updateTaxRate(id: string, input: Partial<TaxRateInput>): Promise<TaxRateView> {
-    return this.db.transaction(async (em) => {
+    return this.write(async (em) => {
       const rate = await em.findOne(TaxRate, { id })
       if (!rate) throw new NotFoundError(`Tax rate with id: ${id} was not found`)
       if (input.is_default) {
@@ -200,7 +217,7 @@ export class TaxService {
   }
 
   async deleteTaxRate(id: string): Promise<void> {
-    await this.db.transaction(async (em) => {
+    await this.write(async (em) => {
       if (!(await em.nativeDelete(TaxRate, { id })))
         throw new NotFoundError(`Tax rate with id: ${id} was not found`)
       this.events.emit(em, TaxEvents.rateDeleted, { id })
@@ -223,6 +240,12 @@ export class TaxService {
    */
   async ratesFor(countryCode: string | null | undefined, province?: string | null): Promise<TaxRateView[]> {
     if (!countryCode) return []
+    const country = countryCode.toLowerCase()
+    const area = province?.toLowerCase() ?? null
+    return this.rates.get(`${country}/${area ?? ''}`, () => this.loadRates(country, area))
+  }
+
+  private async loadRates(countryCode: string, province: string | null): Promise<TaxRateView[]> {
     const em = this.db.em()
     const regions = await em.find(TaxRegion, { country_code: countryCode.toLowerCase() })
     if (!regions.length) return []

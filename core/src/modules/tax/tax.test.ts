@@ -120,4 +120,20 @@ describe('taxes', () => {
     })
     expect(missing.status).toBe(404)
   })
+
+  it('taxes a cart at a rate changed a moment ago: kept rates are dropped on every tax write', async () => {
+    const { cart } = await sdk.store.cart.create({
+      region_id: shop.eu,
+      items: [{ variant_id: shop.mug.variant, quantity: 1 }],
+      shipping_address: { country_code: 'fr' },
+    })
+    expect(cart.items?.[0]?.tax_lines?.map((line) => line.rate)).toEqual([20])
+    const { tax_regions } = await admin(shop.app, 'GET', '/admin/tax-regions?country_code=fr')
+    const rate = tax_regions[0].tax_rates[0].id
+    await admin(shop.app, 'POST', `/admin/tax-rates/${rate}`, { rate: 5.5 })
+
+    const { cart: reread } = await sdk.store.cart.retrieve(cart.id)
+
+    expect(reread.items?.[0]?.tax_lines?.map((line) => line.rate)).toEqual([5.5])
+  })
 })
