@@ -96,14 +96,14 @@ export async function createProduct(
   app: TestApp,
   body: {
     title: string
-    variants: Array<{ title: string; [field: string]: unknown }>
+    variants?: Array<{ title: string; [field: string]: unknown }>
     [field: string]: unknown
   },
 ): Promise<{ product: string; variants: string[] }> {
   const created = (await admin(app, 'POST', '/admin/products', { status: 'published', ...body })).product
   const byTitle = (title: string) =>
     (created.variants as Array<{ id: string; title: string }>).find((variant) => variant.title === title)!.id
-  return { product: created.id, variants: body.variants.map((variant) => byTitle(variant.title)) }
+  return { product: created.id, variants: (body.variants ?? []).map((variant) => byTitle(variant.title)) }
 }
 
 /** A stock location. */
