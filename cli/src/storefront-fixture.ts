@@ -1,10 +1,7 @@
 // The starter storefront as `shopwright start` serves it, on the demo shop, for browser tests: the
 // app with the plugins a test chooses, the storefront mounted at /shop, a browser, and the steps of a
 // shopper's journey that several tests share.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { type PluginEntry, seedDemo, staticDir } from '@shopwright/core'
+import { type PluginEntry, seedDemo } from '@shopwright/core'
 import { createTestApp, type TestApp } from '@shopwright/core/testing'
 import { launchBrowser, unlabelledFields } from '@shopwright/core/testing/browser'
 import type { Browser, Page } from 'playwright-core'
@@ -26,19 +23,10 @@ export interface StorefrontFixture {
 export async function openStorefront(plugins: PluginEntry[]): Promise<StorefrontFixture> {
   const storefront = await builtStorefront()
   expect(storefront, 'the storefront is built by npm install').toBeDefined()
-  const project = mkdtempSync(path.join(tmpdir(), 'sw-storefront-'))
   const app = await createTestApp({
     listen: false,
     plugins,
-    config: {
-      projectDir: project,
-      http: {
-        static: [
-          { prefix: '/static', dir: staticDir(project) },
-          { prefix: STOREFRONT_BASE, dir: storefront!.storefrontAssets },
-        ],
-      },
-    },
+    serve: [{ prefix: STOREFRONT_BASE, dir: storefront!.storefrontAssets }],
   })
   const { publishableKey } = await seedDemo(app)
   expect(await mountStorefront(app, storefront!)).toBe(true)

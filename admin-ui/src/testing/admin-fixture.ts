@@ -1,11 +1,9 @@
 // What every admin UI browser test starts from: a server serving the built admin at /app, Debian's
 // Chromium, a small shop (a region, a sales channel with its publishable key, a stocked product, a
 // shipping option), staff pages signed in, and guest orders placed through the Store API.
-import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { staticDir } from '@shopwright/core'
 import { createTestApp, type TestApp } from '@shopwright/core/testing'
 import { launchBrowser, openPage, type WatchedPage } from '@shopwright/core/testing/browser'
 import {
@@ -81,18 +79,7 @@ export const SHOPPER_ADDRESS = {
 export async function startAdminFixture(): Promise<AdminFixture> {
   if (!existsSync(path.join(dist, 'index.html')))
     throw new Error('Build the admin UI first: npm run build --workspace admin-ui')
-  const projectDir = mkdtempSync(path.join(tmpdir(), 'sw-admin-project-'))
-  const app = await createTestApp({
-    config: {
-      projectDir,
-      http: {
-        static: [
-          { prefix: '/app', dir: dist, spa: true },
-          { prefix: '/static', dir: staticDir(projectDir) },
-        ],
-      },
-    },
-  })
+  const app = await createTestApp({ serve: [{ prefix: '/app', dir: dist, spa: true }] })
   const browser = await launchBrowser()
 
   async function call<T = any>(

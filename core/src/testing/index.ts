@@ -14,6 +14,7 @@ import { createShopwright, type Role, type Shopwright } from '../kernel/shopwrig
 import type { AuthService } from '../modules/auth/service'
 import type { SalesChannelService } from '../modules/sales-channel/service'
 import type { UserService } from '../modules/user/service'
+import { staticDir } from '../seed/demo'
 
 export interface TestDatabase {
   url: string
@@ -115,16 +116,31 @@ export interface TestAppOptions {
   config?: Omit<ShopwrightConfigInput, 'plugins' | 'database'>
   /** Do not start the HTTP server (worker role tests). */
   listen?: boolean
+  /**
+   * Folders served as `shopwright start` serves them (e.g. a built front end), beside the project's
+   * own /static files; the app then gets a project folder of its own unless the config names one.
+   */
+  serve?: Array<{ prefix: string; dir: string; spa?: boolean }>
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase())
   const redisPrefix = options.redisPrefix ?? uniqueName('swtest')
+  const projectDir =
+    options.config?.projectDir ??
+    (options.serve ? mkdtempSync(path.join(tmpdir(), 'shopwright-project-')) : tmpdir())
+  const http = options.serve
+    ? {
+        ...options.config?.http,
+        static: [...options.serve, { prefix: '/static', dir: staticDir(projectDir) }],
+      }
+    : options.config?.http
   const app = await createShopwright({
     role: options.role ?? 'all',
     config: {
       ...options.config,
-      projectDir: options.config?.projectDir ?? tmpdir(),
+      projectDir,
+      http,
       logger: { level: (process.env.LOG_LEVEL as 'silent') ?? 'silent', ...options.config?.logger },
       database: { url: database.url },
       redis: { url: options.config?.redis?.url ?? testBackends.redisUrl, prefix: redisPrefix },

@@ -96,14 +96,14 @@ export async function createProduct(
   app: TestApp,
   body: {
     title: string
-    variants: Array<{ title: string; [field: string]: unknown }>
+    variants?: Array<{ title: string; [field: string]: unknown }>
     [field: string]: unknown
   },
 ): Promise<{ product: string; variants: string[] }> {
   const created = (await admin(app, 'POST', '/admin/products', { status: 'published', ...body })).product
   const byTitle = (title: string) =>
     (created.variants as Array<{ id: string; title: string }>).find((variant) => variant.title === title)!.id
-  return { product: created.id, variants: body.variants.map((variant) => byTitle(variant.title)) }
+  return { product: created.id, variants: (body.variants ?? []).map((variant) => byTitle(variant.title)) }
 }
 
 /** A stock location. */
@@ -272,6 +272,8 @@ export interface TestShop {
   expressUs: string
   standardEu: string
   franceOnly: string
+  /** Where shoppers in North America buy: the web key, the region and standard shipping. */
+  northAmerica: ShopFront
   close(): Promise<void>
 }
 
@@ -391,6 +393,7 @@ export async function openTestShop(): Promise<TestShop> {
     expressUs,
     standardEu,
     franceOnly,
+    northAmerica: { store: web.store, region: us, shipping: standardUs },
     close: () => app.close(),
   }
 }

@@ -1,15 +1,12 @@
 // Admin uploads: images are stored under the project folder and served at /static/uploads; anything
 // too large, of another type, or not the image it claims to be is refused and leaves no file behind.
-import { mkdtempSync, readdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { staticDir } from '../../seed/demo'
 import { createTestApp, type TestApp } from '../../testing'
 import { MAX_UPLOAD_BYTES } from '.'
 
-const TOKEN = 'uploads-test-admin-token-0123456789'
-const ADMIN = { authorization: `Bearer ${TOKEN}` }
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.from('a tiny product photo'),
@@ -20,16 +17,11 @@ describe('admin uploads', () => {
   let uploads: string
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = TOKEN
-    const projectDir = mkdtempSync(path.join(tmpdir(), 'sw-uploads-'))
-    uploads = path.join(staticDir(projectDir), 'uploads')
-    app = await createTestApp({
-      config: { projectDir, http: { static: [{ prefix: '/static', dir: staticDir(projectDir) }] } },
-    })
+    app = await createTestApp({ serve: [] })
+    uploads = path.join(staticDir(app.config.projectDir), 'uploads')
   })
   afterAll(async () => {
     await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   const stored = () => readdirSync(uploads, { withFileTypes: true }).filter((entry) => entry.isFile())
@@ -37,7 +29,7 @@ describe('admin uploads', () => {
   it('stores a PNG and serves the same bytes at the address it answers', async () => {
     const answer = await app.request('POST', '/admin/uploads', {
       rawBody: PNG,
-      headers: { ...ADMIN, 'content-type': 'image/png' },
+      headers: { ...app.adminHeaders, 'content-type': 'image/png' },
     })
     expect(answer.status).toBe(201)
     expect(answer.body.file).toMatchObject({ size: PNG.length, content_type: 'image/png' })
@@ -54,7 +46,7 @@ describe('admin uploads', () => {
     const large = Buffer.concat([PNG, Buffer.alloc(MAX_UPLOAD_BYTES)])
     const answer = await app.request('POST', '/admin/uploads', {
       rawBody: large,
-      headers: { ...ADMIN, 'content-type': 'image/png' },
+      headers: { ...app.adminHeaders, 'content-type': 'image/png' },
     })
     expect(answer.status).toBe(413)
     expect(answer.body).toMatchObject({
@@ -78,7 +70,7 @@ describe('admin uploads', () => {
     })
     const answer = await fetch(`${app.url()}/admin/uploads`, {
       method: 'POST',
-      headers: { ...ADMIN, 'content-type': 'image/png' },
+      headers: { ...app.adminHeaders, 'content-type': 'image/png' },
       body,
       duplex: 'half',
     } as RequestInit)
@@ -90,7 +82,7 @@ describe('admin uploads', () => {
   it('refuses a type that is not an image', async () => {
     const answer = await app.request('POST', '/admin/uploads', {
       rawBody: '<script>alert(1)</script>',
-      headers: { ...ADMIN, 'content-type': 'text/html' },
+      headers: { ...app.adminHeaders, 'content-type': 'text/html' },
     })
     expect(answer.status).toBe(415)
     expect(answer.body.message).toContain('image/png')
@@ -100,7 +92,7 @@ describe('admin uploads', () => {
     const before = stored().length
     const answer = await app.request('POST', '/admin/uploads', {
       rawBody: '<html><script>alert(1)</script></html>',
-      headers: { ...ADMIN, 'content-type': 'image/png' },
+      headers: { ...app.adminHeaders, 'content-type': 'image/png' },
     })
     expect(answer.status).toBe(415)
     expect(answer.body.message).toBe("The file's content is not image/png")

@@ -10,7 +10,6 @@ import type { MarketingService } from './marketing-service'
 import { type NotificationProvider, type OutgoingMessage, PermanentDeliveryError } from './provider'
 import type { NotificationService } from './service'
 
-const ADMIN = { authorization: 'Bearer notification-admin-token-0123456789' }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function order(id: string, email: string, extra: Record<string, unknown> = {}) {
@@ -54,12 +53,11 @@ describe('notifications', () => {
   const outboxFor = async (recipient: string) =>
     (
       await app.request('GET', `/admin/notification-outbox?recipient=${encodeURIComponent(recipient)}`, {
-        headers: ADMIN,
+        headers: app.adminHeaders,
       })
     ).body.messages as Array<{ subject: string; html: string; text: string; delivery_id: string }>
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN.authorization.slice('Bearer '.length)
     process.env.NOTIFICATION_BACKOFF_MS = '20'
     process.env.SHOPWRIGHT_SHOP_NAME = 'Linen & Co'
     const scripted = definePlugin({
@@ -75,7 +73,6 @@ describe('notifications', () => {
   })
   afterAll(async () => {
     await app.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
     delete process.env.NOTIFICATION_BACKOFF_MS
     delete process.env.SHOPWRIGHT_SHOP_NAME
   })
@@ -250,19 +247,19 @@ describe('notifications', () => {
     const filtered = await app.request(
       'GET',
       '/admin/notifications?status=sent&channel=email&template=order_canceled&recipient=log%40example.com',
-      { headers: ADMIN },
+      { headers: app.adminHeaders },
     )
     expect(filtered.body.notifications.map((entry: { id: string }) => entry.id)).toEqual([queued.id])
     const future = await app.request(
       'GET',
       `/admin/notifications?created_after=${new Date(Date.now() + 60_000).toISOString()}`,
       {
-        headers: ADMIN,
+        headers: app.adminHeaders,
       },
     )
     expect(future.body.count).toBe(0)
     const resent = await app.request('POST', `/admin/notifications/${queued.id}/resend`, {
-      headers: { ...ADMIN, 'idempotency-key': 'resend-log-1' },
+      headers: { ...app.adminHeaders, 'idempotency-key': 'resend-log-1' },
     })
     expect(resent.status).toBe(201)
     expect(resent.body.notification).toMatchObject({
@@ -318,17 +315,15 @@ describe('notification templates (admin)', () => {
   let app: TestApp
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN.authorization.slice('Bearer '.length)
     app = await createTestApp()
   })
   afterAll(async () => {
     await app.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   it('previews the default order confirmation with sample data', async () => {
     const response = await app.request('POST', '/admin/notification-templates/order_confirmation/preview', {
-      headers: ADMIN,
+      headers: app.adminHeaders,
       body: { channel: 'email' },
     })
     expect(response.status).toBe(200)
@@ -339,7 +334,7 @@ describe('notification templates (admin)', () => {
 
   it("uses the merchant's override for new messages, and the default again after a reset", async () => {
     const override = await app.request('POST', '/admin/notification-templates/welcome', {
-      headers: ADMIN,
+      headers: app.adminHeaders,
       body: {
         channel: 'email',
         locale: 'en',
@@ -351,7 +346,7 @@ describe('notification templates (admin)', () => {
     expect(override.status).toBe(200)
     expect(override.body.template.overridden).toBe(true)
     const preview = await app.request('POST', '/admin/notification-templates/welcome/preview', {
-      headers: ADMIN,
+      headers: app.adminHeaders,
       body: { channel: 'email', data: { customer: { first_name: 'Grace' } } },
     })
     expect(preview.body.preview.subject).toBe('Hello Grace, welcome aboard')
@@ -359,7 +354,7 @@ describe('notification templates (admin)', () => {
       'DELETE',
       '/admin/notification-templates/welcome?channel=email&locale=en',
       {
-        headers: ADMIN,
+        headers: app.adminHeaders,
       },
     )
     expect(reset.body.template).toMatchObject({ overridden: false, subject: 'Welcome to {{shop.name}}' })
@@ -367,7 +362,7 @@ describe('notification templates (admin)', () => {
 
   it('refuses a template that does not compile, naming the part', async () => {
     const response = await app.request('POST', '/admin/notification-templates/welcome', {
-      headers: ADMIN,
+      headers: app.adminHeaders,
       body: { channel: 'sms', text: 'Hi {{#if customer}}' },
     })
     expect(response.status).toBe(400)
@@ -375,7 +370,9 @@ describe('notification templates (admin)', () => {
   })
 
   it('answers 404 for an unknown template', async () => {
-    const response = await app.request('GET', '/admin/notification-templates/newsletter', { headers: ADMIN })
+    const response = await app.request('GET', '/admin/notification-templates/newsletter', {
+      headers: app.adminHeaders,
+    })
     expect(response.status).toBe(404)
   })
 })
@@ -385,13 +382,11 @@ describe('campaigns and unsubscribing', () => {
   let marketing: MarketingService
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN.authorization.slice('Bearer '.length)
     app = await createTestApp()
     marketing = app.container.resolve('marketingService')
   })
   afterAll(async () => {
     await app.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   const offersTo = async (recipient: string) =>
@@ -400,7 +395,7 @@ describe('campaigns and unsubscribing', () => {
         'GET',
         `/admin/notifications?template=offer&recipient=${encodeURIComponent(recipient)}`,
         {
-          headers: ADMIN,
+          headers: app.adminHeaders,
         },
       )
     ).body.notifications as unknown[]
@@ -413,7 +408,7 @@ describe('campaigns and unsubscribing', () => {
     expect((await app.request('GET', `/store/notifications/unsubscribe?token=${token}`)).status).toBe(200)
 
     const created = await app.request('POST', '/admin/campaigns', {
-      headers: ADMIN,
+      headers: app.adminHeaders,
       body: {
         name: 'Autumn',
         promotion_code: 'AUTUMN15',
@@ -423,12 +418,12 @@ describe('campaigns and unsubscribing', () => {
     })
     expect(created.status).toBe(201)
     const sent = await app.request('POST', `/admin/campaigns/${created.body.campaign.id}/send`, {
-      headers: ADMIN,
+      headers: app.adminHeaders,
     })
     expect(sent.status).toBe(202)
     const campaign = await eventually(async () => {
       const detail = await app.request('GET', `/admin/campaigns/${created.body.campaign.id}`, {
-        headers: ADMIN,
+        headers: app.adminHeaders,
       })
       return detail.body.campaign.status === 'queued' && detail.body.campaign.progress.sent === 1
         ? detail.body.campaign
@@ -440,7 +435,9 @@ describe('campaigns and unsubscribing', () => {
     expect(await offersTo('cy@example.com')).toHaveLength(0)
 
     const offer = (
-      await app.request('GET', '/admin/notification-outbox?recipient=ann%40example.com', { headers: ADMIN })
+      await app.request('GET', '/admin/notification-outbox?recipient=ann%40example.com', {
+        headers: app.adminHeaders,
+      })
     ).body.messages[0]
     expect(offer.html).toContain('AUTUMN15')
     expect(offer.html).toContain('/store/notifications/unsubscribe?token=')
@@ -451,7 +448,7 @@ describe('campaigns and unsubscribing', () => {
     )
     await eventually(async () => {
       const log = await app.request('GET', '/admin/notifications?recipient=bob%40example.com&status=sent', {
-        headers: ADMIN,
+        headers: app.adminHeaders,
       })
       return log.body.notifications.some(
         (entry: { template: string }) => entry.template === 'order_confirmation',
@@ -461,12 +458,12 @@ describe('campaigns and unsubscribing', () => {
 
   it('refuses to send a campaign twice', async () => {
     const created = await app.request('POST', '/admin/campaigns', {
-      headers: ADMIN,
+      headers: app.adminHeaders,
       body: { name: 'Once', segment: { type: 'all' } },
     })
     const path = `/admin/campaigns/${created.body.campaign.id}/send`
-    expect((await app.request('POST', path, { headers: ADMIN })).status).toBe(202)
-    expect((await app.request('POST', path, { headers: ADMIN })).status).toBe(409)
+    expect((await app.request('POST', path, { headers: app.adminHeaders })).status).toBe(202)
+    expect((await app.request('POST', path, { headers: app.adminHeaders })).status).toBe(409)
   })
 
   it("records a customer's consent through the Admin API, and answers 404 for an id that is no customer", async () => {
@@ -474,18 +471,22 @@ describe('campaigns and unsubscribing', () => {
       .resolve<CustomerService>('customerService')
       .createAccount({ email: 'eve@example.com' })
     const recorded = await app.request('POST', `/admin/marketing-consents/${id}`, {
-      headers: ADMIN,
+      headers: app.adminHeaders,
       body: { consented: true, email: 'eve@example.com' },
     })
     expect(recorded.status).toBe(200)
     expect(recorded.body.consent).toMatchObject({ customer_id: id, consented: true })
-    expect((await app.request('GET', `/admin/marketing-consents/${id}`, { headers: ADMIN })).status).toBe(200)
+    expect(
+      (await app.request('GET', `/admin/marketing-consents/${id}`, { headers: app.adminHeaders })).status,
+    ).toBe(200)
 
     const set = await app.request('POST', '/admin/marketing-consents/cus_nobody', {
-      headers: ADMIN,
+      headers: app.adminHeaders,
       body: { consented: true, email: 'nobody@example.com' },
     })
-    const read = await app.request('GET', '/admin/marketing-consents/cus_nobody', { headers: ADMIN })
+    const read = await app.request('GET', '/admin/marketing-consents/cus_nobody', {
+      headers: app.adminHeaders,
+    })
     expect([set.status, read.status]).toEqual([404, 404])
     expect(set.body).toMatchObject({ type: 'not_found', message: expect.stringContaining('cus_nobody') })
     expect(await app.db.knex()('marketing_consent').where('customer_id', 'cus_nobody')).toEqual([])

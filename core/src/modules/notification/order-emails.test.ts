@@ -1,10 +1,9 @@
-// Order emails from the real order module: placing an order through the Store API (the Medusa JS SDK)
-// puts exactly one confirmation in the outbox even when order.placed is delivered again, and
+// Order emails from the real order module: placing an order through the Store API puts
+// exactly one confirmation in the outbox even when order.placed is delivered again, and
 // shipping it sends the shipped email with the tracking number; a new account gets one welcome.
-import Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, eventually, type TestApp } from '../../testing'
-import { openTestShop, type TestShop } from '../../testing/shop'
+import { openTestShop, placeOrder as placeOrderIn, type TestShop } from '../../testing/shop'
 import type { CustomerService } from '../customer/service'
 import type { OrderService } from '../order/service'
 import type { NotificationService } from './service'
@@ -14,7 +13,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 describe('order emails', () => {
   let app: TestApp
   let shop: TestShop
-  let sdk: Medusa
   let notifications: NotificationService
 
   const emailsTo = async (recipient: string, template: string) =>
@@ -22,31 +20,15 @@ describe('order emails', () => {
   const outboxFor = async (recipient: string) =>
     (await notifications.listOutbox({ recipient, limit: 50, offset: 0 })).messages
 
-  /** A guest checks out one item in the demo shop with the built-in payment provider. */
+  /** A guest checks out two shirts with the built-in payment provider. */
   async function placeOrder(email: string): Promise<string> {
-    const { cart } = await sdk.store.cart.create({ region_id: shop.us, email })
-    await sdk.store.cart.createLineItem(cart.id, { variant_id: shop.shirt.m, quantity: 2 })
-    await sdk.store.cart.update(cart.id, {
-      shipping_address: {
-        first_name: 'Ada',
-        address_1: '1 Main St',
-        city: 'Austin',
-        country_code: 'us',
-        postal_code: '73301',
-      },
-    })
-    const { cart: ready } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: shop.standardUs })
-    await sdk.store.payment.initiatePaymentSession(ready, { provider_id: 'pp_system_default' })
-    const completed = await sdk.store.cart.complete(cart.id)
-    if (completed.type !== 'order')
-      throw new Error(`the cart did not become an order: ${JSON.stringify(completed)}`)
-    return completed.order.id
+    const items = [{ variant_id: shop.shirt.m, quantity: 2 }]
+    return (await placeOrderIn<{ id: string }>(app, shop.northAmerica, { email, items })).id
   }
 
   beforeAll(async () => {
     shop = await openTestShop()
     app = shop.app
-    sdk = new Medusa({ baseUrl: app.url(), publishableKey: shop.key })
     notifications = app.container.resolve('notificationService')
   }, 120_000)
   afterAll(() => shop?.close())

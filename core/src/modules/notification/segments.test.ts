@@ -1,10 +1,9 @@
 // Campaign segments answered by the modules that own the data: a customer group (customer module),
 // buyers of a product or of a category and customers inactive for N days (order module). Only
 // consenting customers in the segment get the offer.
-import Medusa from '@medusajs/js-sdk'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { eventually, type TestApp } from '../../testing'
-import { openTestShop, type TestShop } from '../../testing/shop'
+import { openTestShop, readyCart, type TestShop } from '../../testing/shop'
 import type { CartService } from '../cart/service'
 import type { CustomerService } from '../customer/service'
 import type { CartCompletion } from '../order/completion'
@@ -14,7 +13,6 @@ import type { NotificationService } from './service'
 describe('campaign segments', () => {
   let shop: TestShop
   let app: TestApp
-  let sdk: Medusa
   let marketing: MarketingService
 
   /** A customer with an account who agreed to marketing. */
@@ -27,19 +25,10 @@ describe('campaign segments', () => {
 
   /** The customer checks out one shirt. */
   async function buyShirt(customerId: string, email: string): Promise<void> {
-    const { cart } = await sdk.store.cart.create({ region_id: shop.us, email })
-    await sdk.store.cart.createLineItem(cart.id, { variant_id: shop.shirt.s, quantity: 1 })
-    await sdk.store.cart.update(cart.id, {
-      shipping_address: {
-        first_name: 'Ada',
-        address_1: '1 Main St',
-        city: 'Austin',
-        country_code: 'us',
-        postal_code: '73301',
-      },
+    const cart = await readyCart(app, shop.northAmerica, {
+      email,
+      items: [{ variant_id: shop.shirt.s, quantity: 1 }],
     })
-    const { cart: ready } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: shop.standardUs })
-    await sdk.store.payment.initiatePaymentSession(ready, { provider_id: 'pp_system_default' })
     await app.container.resolve<CartService>('cartService').setCustomer(cart.id, customerId)
     const result = await app.container
       .resolve<CartCompletion>('cartCompletion')
@@ -64,7 +53,6 @@ describe('campaign segments', () => {
   beforeAll(async () => {
     shop = await openTestShop()
     app = shop.app
-    sdk = new Medusa({ baseUrl: app.url(), publishableKey: shop.key })
     marketing = app.container.resolve('marketingService')
   }, 60_000)
   afterAll(() => shop?.close())

@@ -6,9 +6,8 @@ import type { HttpTypes } from '@medusajs/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import { createTestApp, type TestApp } from '../../testing'
+import { admin, createProduct, createRegion, salesChannelWithKey } from '../../testing/shop'
 import type { productSchema } from './schemas'
-
-const ADMIN = { authorization: 'Bearer catalog-test-admin-token-0123456789' }
 
 interface Seeded {
   key: string
@@ -22,39 +21,15 @@ interface Seeded {
   summer: string
 }
 
-async function admin<T = any>(app: TestApp, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await app.request(method, path, { body, headers: ADMIN })
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${response.text}`)
-  return response.body as T
-}
-
 async function seed(app: TestApp): Promise<Seeded> {
-  const web = (await admin(app, 'POST', '/admin/sales-channels', { name: 'Web shop' })).sales_channel.id
-  const pos = (await admin(app, 'POST', '/admin/sales-channels', { name: 'Market stall' })).sales_channel.id
-  const key = (
-    await admin(app, 'POST', '/admin/publishable-keys', { title: 'Web', sales_channel_ids: [web] })
-  ).publishable_key.token
-  const otherKey = (
-    await admin(app, 'POST', '/admin/publishable-keys', { title: 'Stall', sales_channel_ids: [pos] })
-  ).publishable_key.token
-  const us = (
-    await admin(app, 'POST', '/admin/regions', {
-      name: 'United States',
-      currency_code: 'usd',
-      countries: ['us'],
-    })
-  ).region.id
-  const eu = (
-    await admin(app, 'POST', '/admin/regions', {
-      name: 'Europe',
-      currency_code: 'EUR',
-      countries: ['de', 'fr'],
-    })
-  ).region.id
+  const web = await salesChannelWithKey(app, 'Web shop')
+  const stall = await salesChannelWithKey(app, 'Market stall', 'Stall')
+  const us = await createRegion(app)
+  const eu = await createRegion(app, { name: 'Europe', currency_code: 'EUR', countries: ['de', 'fr'] })
   const tops = (await admin(app, 'POST', '/admin/product-categories', { name: 'Tops' })).product_category.id
   const summer = (await admin(app, 'POST', '/admin/collections', { title: 'Summer' })).collection.id
-  const product = (extra: object) =>
-    admin(app, 'POST', '/admin/products', extra).then((body) => body.product.id as string)
+  const product = (body: Parameters<typeof createProduct>[1]) =>
+    createProduct(app, body).then((created) => created.product)
   const shirt = await product({
     title: 'Linen Shirt',
     description: 'A breezy shirt',
@@ -63,7 +38,7 @@ async function seed(app: TestApp): Promise<Seeded> {
     collection_id: summer,
     category_ids: [tops],
     tags: ['linen'],
-    sales_channel_ids: [web],
+    sales_channel_ids: [web.channel],
     options: [{ title: 'Size', values: ['S', 'M'] }],
     variants: [
       {
@@ -84,9 +59,13 @@ async function seed(app: TestApp): Promise<Seeded> {
       },
     ],
   })
-  const draft = await product({ title: 'Secret Jacket', status: 'draft', sales_channel_ids: [web] })
-  const hidden = await product({ title: 'Stall Apron', status: 'published', sales_channel_ids: [pos] })
-  return { key, otherKey, us, eu, shirt, draft, hidden, tops, summer }
+  const draft = await product({ title: 'Secret Jacket', status: 'draft', sales_channel_ids: [web.channel] })
+  const hidden = await product({
+    title: 'Stall Apron',
+    status: 'published',
+    sales_channel_ids: [stall.channel],
+  })
+  return { key: web.key, otherKey: stall.key, us, eu, shirt, draft, hidden, tops, summer }
 }
 
 describe('catalog through the Store API', () => {
@@ -95,14 +74,12 @@ describe('catalog through the Store API', () => {
   let sdk: Medusa
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN.authorization.slice('Bearer '.length)
     app = await createTestApp()
     data = await seed(app)
     sdk = new Medusa({ baseUrl: app.url(), publishableKey: data.key })
   })
   afterAll(async () => {
     await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   it('lists regions with the Medusa JS SDK', async () => {
@@ -231,12 +208,14 @@ describe('catalog through the Store API', () => {
       })
     ).product.id
     await admin(app, 'DELETE', `/admin/products/${temporary}`)
-    expect((await app.request('GET', `/admin/products/${temporary}`, { headers: ADMIN })).status).toBe(404)
+    expect(
+      (await app.request('GET', `/admin/products/${temporary}`, { headers: app.adminHeaders })).status,
+    ).toBe(404)
   })
 
   it('refuses a product whose variant uses an option value it does not offer, writing nothing', async () => {
     const response = await app.request('POST', '/admin/products', {
-      headers: ADMIN,
+      headers: app.adminHeaders,
       body: {
         title: 'Odd Socks',
         options: [{ title: 'Size', values: ['S'] }],

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../testing'
 import type { ProductCsv } from './csv'
 
-const ADMIN = { authorization: 'Bearer csv-test-admin-token-0123456789' }
 const HEADER =
   'handle,title,description,status,collection_handle,category_handles,tags,option_name,option_value,variant_title,sku,price_usd,price_eur'
 
@@ -21,19 +20,20 @@ describe('product CSV', () => {
   const importCsv = (body: string) =>
     app.request('POST', '/admin/products/import', {
       rawBody: body,
-      headers: { ...ADMIN, 'content-type': 'text/csv' },
+      headers: { ...app.adminHeaders, 'content-type': 'text/csv' },
     })
   const productCount = async () =>
-    (await app.request('GET', '/admin/products?limit=0', { headers: ADMIN })).body.count
+    (await app.request('GET', '/admin/products?limit=0', { headers: app.adminHeaders })).body.count
 
   beforeAll(async () => {
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN.authorization.slice('Bearer '.length)
     app = await createTestApp()
-    await app.request('POST', '/admin/product-categories', { headers: ADMIN, body: { name: 'Outerwear' } })
+    await app.request('POST', '/admin/product-categories', {
+      headers: app.adminHeaders,
+      body: { name: 'Outerwear' },
+    })
   })
   afterAll(async () => {
     await app.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
   })
 
   it('imports a good file whole', async () => {
@@ -41,7 +41,9 @@ describe('product CSV', () => {
     expect(response.status).toBe(201)
     expect(response.body).toEqual({ created: 2 })
     const jacket = (
-      await app.request('GET', '/admin/products?handle=field-jacket&currency_code=eur', { headers: ADMIN })
+      await app.request('GET', '/admin/products?handle=field-jacket&currency_code=eur', {
+        headers: app.adminHeaders,
+      })
     ).body.products[0]
     expect(jacket.variants.map((variant: { sku: string }) => variant.sku)).toEqual(['FJ-M', 'FJ-L'])
     expect(jacket.variants[0].calculated_price.calculated_amount).toBe(11900)
@@ -74,12 +76,15 @@ describe('product CSV', () => {
     const malformed = await importCsv(`${HEADER}\n"unclosed,Quote,,published,,,,,,One,UQ,100,`)
     expect(malformed.status).toBe(400)
     expect(malformed.body.issues[0].message).toMatch(/malformed CSV/)
-    const json = await app.request('POST', '/admin/products/import', { headers: ADMIN, body: { rows: [] } })
+    const json = await app.request('POST', '/admin/products/import', {
+      headers: app.adminHeaders,
+      body: { rows: [] },
+    })
     expect(json.status).toBe(415)
   })
 
   it('exports what imports back the same', async () => {
-    const exported = await app.request('GET', '/admin/products/export', { headers: ADMIN })
+    const exported = await app.request('GET', '/admin/products/export', { headers: app.adminHeaders })
     expect(exported.status).toBe(200)
     expect(exported.headers.get('content-type')).toContain('text/csv')
     const lines = exported.text.trim().split('\n')
@@ -90,15 +95,15 @@ describe('product CSV', () => {
     const other = await createTestApp()
     try {
       await other.request('POST', '/admin/product-categories', {
-        headers: ADMIN,
+        headers: other.adminHeaders,
         body: { name: 'Outerwear' },
       })
       const reimport = await other.request('POST', '/admin/products/import', {
         rawBody: exported.text,
-        headers: { ...ADMIN, 'content-type': 'text/csv' },
+        headers: { ...other.adminHeaders, 'content-type': 'text/csv' },
       })
       expect(reimport.body).toEqual({ created: 2 })
-      const again = await other.request('GET', '/admin/products/export', { headers: ADMIN })
+      const again = await other.request('GET', '/admin/products/export', { headers: other.adminHeaders })
       expect(again.text).toBe(exported.text)
     } finally {
       await other.close()
