@@ -78,6 +78,8 @@ class Ordinals<T = string> {
 
 /** A document with its filter and facet values as ordinals, each once: prepared when indexed. */
 interface Entry {
+  /** Its place in the provider's entries, and its id in the text index. */
+  slot: number
   document: SearchDocument
   channels: Int32Array
   categories: Int32Array
@@ -118,15 +120,23 @@ function firstInOrder<T>(items: T[], count: number, compare: (a: T, b: T) => num
 
 export class EmbeddedSearchProvider implements SearchProvider {
   readonly id = 'search_embedded'
-  private readonly entries = new Map<string, Entry>()
+  /**
+   * Entries by slot, free slots undefined: the text index knows documents by slot, so a search
+   * reaches each hit's entry by array index rather than by looking up its id.
+   */
+  private readonly entries: Array<Entry | undefined> = []
+  private readonly slots = new Map<string, number>()
+  private readonly freeSlots: number[] = []
   private readonly channels = new Ordinals()
   private readonly categories = new Ordinals()
   private readonly tags = new Ordinals()
   private readonly collections = new Ordinals()
   private readonly options = new Ordinals<[title: string, value: string]>()
-  private readonly index_ = new MiniSearch<SearchDocument>({
+  private readonly index_ = new MiniSearch<Entry>({
+    idField: 'slot',
     fields: ['title', 'description', 'skus_text', 'tags_text', 'categories_text'],
-    extractField: (document, field) => {
+    extractField: ({ slot, document }, field) => {
+      if (field === 'slot') return slot
       if (field === 'skus_text') return document.skus.join(' ')
       if (field === 'tags_text') return document.tags.join(' ')
       if (field === 'categories_text') return document.category_names.join(' ')
@@ -144,29 +154,41 @@ export class EmbeddedSearchProvider implements SearchProvider {
 
   async index(documents: SearchDocument[]): Promise<void> {
     for (const document of documents) {
-      if (this.entries.has(document.id)) this.index_.discard(document.id)
-      this.entries.set(document.id, this.entryOf(document))
-      this.index_.add(document)
+      let slot = this.slots.get(document.id)
+      if (slot !== undefined) this.index_.discard(slot)
+      else {
+        slot = this.freeSlots.pop() ?? this.entries.length
+        this.slots.set(document.id, slot)
+      }
+      const entry = this.entryOf(slot, document)
+      this.entries[slot] = entry
+      this.index_.add(entry)
     }
   }
 
   async remove(ids: string[]): Promise<void> {
     for (const id of ids) {
-      if (!this.entries.has(id)) continue
-      this.index_.discard(id)
-      this.entries.delete(id)
+      const slot = this.slots.get(id)
+      if (slot === undefined) continue
+      this.index_.discard(slot)
+      this.slots.delete(id)
+      this.entries[slot] = undefined
+      this.freeSlots.push(slot)
     }
   }
 
   async clear(): Promise<void> {
     this.index_.removeAll()
-    this.entries.clear()
+    this.entries.length = 0
+    this.slots.clear()
+    this.freeSlots.length = 0
   }
 
-  private entryOf(document: SearchDocument): Entry {
+  private entryOf(slot: number, document: SearchDocument): Entry {
     const ordinals = (values: string[], ordinals: Ordinals) =>
       Int32Array.from(new Set(values), (value) => ordinals.ordinal(value, value))
     return {
+      slot,
       document,
       channels: ordinals(document.sales_channel_ids, this.channels),
       categories: ordinals(document.category_ids, this.categories),
@@ -183,17 +205,17 @@ export class EmbeddedSearchProvider implements SearchProvider {
   async search(query: SearchQuery): Promise<SearchResult> {
     const text = query.q?.trim()
     const matches: Entry[] = []
-    const scores = new Map<Entry, number>()
+    const scores = new Float64Array(text ? this.entries.length : 0)
     const matching = this.filter(query)
     if (text) {
       for (const hit of this.index_.search(textQuery(query.q!))) {
-        const entry = this.entries.get(hit.id as string)
+        const entry = this.entries[hit.id as number]
         if (entry && matching(entry)) {
           matches.push(entry)
-          scores.set(entry, hit.score)
+          scores[entry.slot] = hit.score
         }
       }
-    } else for (const entry of this.entries.values()) if (matching(entry)) matches.push(entry)
+    } else for (const entry of this.entries) if (entry && matching(entry)) matches.push(entry)
 
     const currency = query.currency_code
     const price = (document: SearchDocument) => (currency ? document.prices[currency] : undefined)
@@ -210,7 +232,7 @@ export class EmbeddedSearchProvider implements SearchProvider {
           return (pa === undefined ? 1 : 0) - (pb === undefined ? 1 : 0) || byId(a.document, b.document)
         return direction * (pa - pb) || byId(a.document, b.document)
       }
-    } else if (text) compare = (a, b) => scores.get(b)! - scores.get(a)! || byId(a.document, b.document)
+    } else if (text) compare = (a, b) => scores[b.slot]! - scores[a.slot]! || byId(a.document, b.document)
     else compare = (a, b) => byTitle(a.document.title, b.document.title) || byId(a.document, b.document)
 
     return {
@@ -224,7 +246,7 @@ export class EmbeddedSearchProvider implements SearchProvider {
             title: document.title,
             handle: document.handle,
             thumbnail: document.thumbnail,
-            score: scores.get(entry) ?? 0,
+            score: scores[entry.slot] ?? 0,
             price: amount === undefined ? null : { amount, currency_code: currency! },
           }
         }),
