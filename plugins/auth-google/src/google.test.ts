@@ -1,9 +1,9 @@
 // "Sign in with Google" end to end against a local fake of Google's OpenID Connect server: the
 // authorization URL carries state and a PKCE challenge, the callback signs the shopper in, and a
 // forged state, a replayed code and an unverified email are refused; an existing account is linked.
-import { AuthEvents, type EmailVerified } from '@shopwright/core'
-import { createTestApp, recordedEvents, type TestApp } from '@shopwright/core/testing'
+import { createTestApp, type TestApp } from '@shopwright/core/testing'
 import { type FakeOidcServer, startFakeOidc } from '@shopwright/core/testing/fake-oidc'
+import { itProvesVerifiedEmails } from '@shopwright/core/testing/oidc-email-proofs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import google from './index'
 
@@ -136,40 +136,10 @@ describe('sign in with Google', () => {
     })
     expect(withPassword.status).toBe(200)
   })
-  /** What the store recorded as proof that someone owns `email`: the order module then gives them its guest orders. */
-  const proofsOf = async (email: string) =>
-    (await recordedEvents<EmailVerified>(app, AuthEvents.emailVerified)).filter(
-      (proof) => proof.email === email,
-    )
 
-  it('counts an email Google verified as proven, at the first sign-in and at each one after', async () => {
-    const shopper = { sub: 'g-proof', email: 'Proven.google@Example.com', email_verified: true }
-    const first = await callback((await consent(shopper)).back)
-    const again = await callback((await consent(shopper)).back)
-    expect([first.status, again.status]).toEqual([200, 200])
-    const me = await app.request('GET', '/store/customers/me', {
-      headers: { ...store, authorization: `Bearer ${again.body.token}` },
-    })
-
-    const proof = {
-      actor_type: 'customer',
-      actor_id: me.body.customer.id,
-      email: 'proven.google@example.com',
-    }
-    expect(await proofsOf('proven.google@example.com')).toEqual([
-      expect.objectContaining(proof),
-      expect.objectContaining(proof),
-    ])
-  })
-
-  it('records no proof of an email Google has not verified', async () => {
-    const { back } = await consent({
-      sub: 'g-unproven',
-      email: 'unproven.google@example.com',
-      email_verified: false,
-    })
-
-    expect((await callback(back)).status).toBe(400)
-    expect(await proofsOf('unproven.google@example.com')).toEqual([])
-  })
+  itProvesVerifiedEmails({ name: 'Google', prefix: 'google' }, () => ({
+    app,
+    store,
+    signIn: async (user) => callback((await consent(user)).back),
+  }))
 })

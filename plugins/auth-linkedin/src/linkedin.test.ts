@@ -1,9 +1,9 @@
 // "Sign in with LinkedIn" end to end against a local fake of LinkedIn's OpenID Connect endpoints
 // (client secret in the token form, identity from userinfo): sign-in, a forged state, a replayed
 // code, an unverified email, and linking to an existing account.
-import { AuthEvents, type EmailVerified } from '@shopwright/core'
-import { createTestApp, recordedEvents, type TestApp } from '@shopwright/core/testing'
+import { createTestApp, type TestApp } from '@shopwright/core/testing'
 import { type FakeOidcServer, startFakeOidc } from '@shopwright/core/testing/fake-oidc'
+import { itProvesVerifiedEmails } from '@shopwright/core/testing/oidc-email-proofs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import linkedin from './index'
 
@@ -101,40 +101,10 @@ describe('sign in with LinkedIn', () => {
     )
     expect(ids[0]).toBe(ids[1])
   })
-  /** What the store recorded as proof that someone owns `email`: the order module then gives them its guest orders. */
-  const proofsOf = async (email: string) =>
-    (await recordedEvents<EmailVerified>(app, AuthEvents.emailVerified)).filter(
-      (proof) => proof.email === email,
-    )
 
-  it('counts an email LinkedIn verified as proven, at the first sign-in and at each one after', async () => {
-    const shopper = { sub: 'li-proof', email: 'Proven.linkedin@Example.com', email_verified: true }
-    const first = await callback((await consent(shopper)).back)
-    const again = await callback((await consent(shopper)).back)
-    expect([first.status, again.status]).toEqual([200, 200])
-    const me = await app.request('GET', '/store/customers/me', {
-      headers: { ...store, authorization: `Bearer ${again.body.token}` },
-    })
-
-    const proof = {
-      actor_type: 'customer',
-      actor_id: me.body.customer.id,
-      email: 'proven.linkedin@example.com',
-    }
-    expect(await proofsOf('proven.linkedin@example.com')).toEqual([
-      expect.objectContaining(proof),
-      expect.objectContaining(proof),
-    ])
-  })
-
-  it('records no proof of an email LinkedIn has not verified', async () => {
-    const { back } = await consent({
-      sub: 'li-unproven',
-      email: 'unproven.linkedin@example.com',
-      email_verified: false,
-    })
-
-    expect((await callback(back)).status).toBe(400)
-    expect(await proofsOf('unproven.linkedin@example.com')).toEqual([])
-  })
+  itProvesVerifiedEmails({ name: 'LinkedIn', prefix: 'linkedin' }, () => ({
+    app,
+    store,
+    signIn: async (user) => callback((await consent(user)).back),
+  }))
 })
