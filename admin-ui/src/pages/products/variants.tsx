@@ -45,10 +45,13 @@ function useVariantPrices(product: Product, version: number) {
 }
 
 export function VariantsSection({ product, reload }: { product: Product; reload: () => Promise<void> }) {
-  const { currencies } = useCurrencies()
+  const { currencies, loaded: currenciesLoaded } = useCurrencies()
   const [version, setVersion] = useState(0)
-  // A variant's prices are saved as a whole set: it is editable once all of them are known.
-  const { prices, loaded } = useVariantPrices(product, version)
+  // A variant's prices are saved as a whole set: it is editable once all of them are known, and once
+  // the shop's currencies are (else a base price in a currency not yet listed would be taken for a
+  // region or tier price, and its field would move, losing what was typed in it).
+  const { prices, loaded: pricesLoaded } = useVariantPrices(product, version)
+  const loaded = pricesLoaded && currenciesLoaded
   const regions = useResource<{ regions: Region[] }>('/admin/regions?limit=200')
   const regionNames = new Map((regions.data?.regions ?? []).map((region) => [region.id, region.name]))
   const changed = async () => {
@@ -136,7 +139,7 @@ export function VariantsSection({ product, reload }: { product: Product; reload:
               }}
             />
           ))}
-      {editable && editing === null && (
+      {editable && editing === null && currenciesLoaded && (
         <VariantForm
           product={product}
           currencies={currencies}
