@@ -60,6 +60,19 @@ describe('stock on the starter storefront', () => {
     await fixture?.close()
   })
 
+  /** The quantities in the cart this page's shopper holds, as the Store API has them. */
+  async function cartQuantities(page: Page): Promise<number[]> {
+    const cartId = await page.evaluate(
+      () => (globalThis as any).localStorage.getItem('shopwright.cart_id') as string,
+    )
+    const { cart } = (
+      await app.request('GET', `/store/carts/${cartId}`, {
+        headers: { 'x-publishable-api-key': publishableKey },
+      })
+    ).body
+    return cart.items.map((item: { quantity: number }) => item.quantity)
+  }
+
   async function chooseSize(page: Page, size: string) {
     await page.getByText(size, { exact: true }).click()
     await expect(page.getByRole('radio', { name: size }).isChecked()).resolves.toBe(true)
@@ -111,15 +124,7 @@ describe('stock on the starter storefront', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toBe(
       'Not enough in stock: only 3 left, and 2 are already in your cart.',
     )
-    const cartId = await page.evaluate(
-      () => (globalThis as any).localStorage.getItem('shopwright.cart_id') as string,
-    )
-    const { cart } = (
-      await app.request('GET', `/store/carts/${cartId}`, {
-        headers: { 'x-publishable-api-key': publishableKey },
-      })
-    ).body
-    expect(cart.items.map((item: { quantity: number }) => item.quantity)).toEqual([2])
+    expect(await cartQuantities(page)).toEqual([2])
     expect(unexpected(errors)).toEqual([])
     await page.close()
   })
@@ -137,15 +142,7 @@ describe('stock on the starter storefront', () => {
 
     // Then the page says how many are left, as the product page does, and the cart keeps one
     await expect(page.getByRole('alert').textContent()).resolves.toBe('Not enough in stock: only 3 left.')
-    const cartId = await page.evaluate(
-      () => (globalThis as any).localStorage.getItem('shopwright.cart_id') as string,
-    )
-    const { cart } = (
-      await app.request('GET', `/store/carts/${cartId}`, {
-        headers: { 'x-publishable-api-key': publishableKey },
-      })
-    ).body
-    expect(cart.items.map((item: { quantity: number }) => item.quantity)).toEqual([1])
+    expect(await cartQuantities(page)).toEqual([1])
     expect(await unlabelledFields(page)).toEqual([])
     expect(unexpected(errors)).toEqual([])
     await page.close()
