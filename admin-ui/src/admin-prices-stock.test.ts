@@ -1,61 +1,33 @@
 // Catalog editing in a real browser: the variant price editor (changing a variant's USD price keeps its
 // quantity tier and its region price, which the editor shows and lets the merchant change), and which
 // sales channels each stock location serves.
-import { existsSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { createTestApp, type TestApp } from '@shopwright/core/testing'
-import { launchBrowser, openPage, unlabelledFields } from '@shopwright/core/testing/browser'
-import type { Browser } from 'playwright-core'
+import { unlabelledFields } from '@shopwright/core/testing/browser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type AdminFixture, startAdminFixture } from './testing/admin-fixture'
 import type { VariantPrice } from './types'
 
-const dist = fileURLToPath(new URL('../dist', import.meta.url))
-const ADMIN_TOKEN = 'browser-prices-admin-token-0123456789'
-const ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` }
-
-async function call<T = any>(app: TestApp, method: string, path: string, body?: unknown) {
-  const answer = await app.request(method, path, { body, headers: ADMIN })
-  if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`)
-  return answer.body as T
-}
-
 describe('admin UI: prices and stock locations', () => {
-  let app: TestApp
-  let browser: Browser
+  let fixture: AdminFixture
   let product: string
   let variant: string
   let canada: string
 
   const pricesOf = async (): Promise<VariantPrice[]> =>
-    (await call(app, 'GET', `/admin/products/${product}/variants?id=${variant}`)).variants[0].prices
+    (await fixture.call('GET', `/admin/products/${product}/variants?id=${variant}`)).variants[0].prices
 
   beforeAll(async () => {
-    expect(existsSync(path.join(dist, 'index.html')), 'the admin UI is built by npm install').toBe(true)
-    process.env.SHOPWRIGHT_ADMIN_TOKEN = ADMIN_TOKEN
-    app = await createTestApp({
-      config: {
-        projectDir: mkdtempSync(path.join(tmpdir(), 'sw-admin-prices-')),
-        http: { static: [{ prefix: '/app', dir: dist, spa: true }] },
-      },
-    })
-    browser = await launchBrowser()
-    await call(app, 'POST', '/admin/regions', {
-      name: 'United States',
-      currency_code: 'usd',
-      countries: ['us'],
-    })
+    // The fixture's shop sells in its United States region (usd).
+    fixture = await startAdminFixture()
     // Given a variant with a USD price, a USD price from 10 units, and a price for a USD region of its own,
     canada = (
-      await call(app, 'POST', '/admin/regions', {
+      await fixture.call('POST', '/admin/regions', {
         name: 'Canada (USD)',
         currency_code: 'usd',
         countries: ['ca'],
       })
     ).region.id
     const created = (
-      await call(app, 'POST', '/admin/products', {
+      await fixture.call('POST', '/admin/products', {
         title: 'Harbour Mug',
         variants: [
           {
@@ -74,20 +46,13 @@ describe('admin UI: prices and stock locations', () => {
     variant = created.variants[0].id
   })
   afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-    delete process.env.SHOPWRIGHT_ADMIN_TOKEN
+    await fixture?.close()
   })
 
   /** A page of the admin at `route`, signed in as staff. */
   async function signedIn(route: string) {
-    const watched = await openPage(browser)
-    await watched.page.goto(`${app.url()}/app/`)
-    await watched.page.evaluate(
-      (token: string) => (globalThis as any).sessionStorage.setItem('shopwright.admin.token', token),
-      ADMIN_TOKEN,
-    )
-    await watched.page.goto(`${app.url()}/app${route}`)
+    const watched = await fixture.signedIn()
+    await watched.page.goto(`${fixture.app.url()}/app${route}`)
     return watched
   }
 
@@ -146,23 +111,23 @@ describe('admin UI: prices and stock locations', () => {
   })
 
   it('links a stock location to the sales channels it serves, and unlinks it', async () => {
-    const web = (await call(app, 'POST', '/admin/sales-channels', { name: 'Web shop' })).sales_channel.id
-    await call(app, 'POST', '/admin/sales-channels', { name: 'Market stall' })
-    const warehouse = (await call(app, 'POST', '/admin/stock-locations', { name: 'Warehouse' }))
-      .stock_location
+    // Given the fixture's Warehouse, serving no channel yet, its Web shop channel, and a Market stall
+    const web = fixture.shop.channelId
+    await fixture.call('POST', '/admin/sales-channels', { name: 'Market stall' })
+    const warehouse = { id: fixture.shop.locationId }
     const { page, errors } = await signedIn('/stock-locations')
     const servesWeb = page.getByLabel('Warehouse serves Web shop')
     await expect(servesWeb.isChecked()).resolves.toBe(false)
 
     await servesWeb.check()
     await expect
-      .poll(async () => (await call(app, 'GET', `/admin/stock-locations/${warehouse.id}`)).stock_location)
+      .poll(async () => (await fixture.call('GET', `/admin/stock-locations/${warehouse.id}`)).stock_location)
       .toMatchObject({ sales_channel_ids: [web] })
     await expect(page.getByLabel('Warehouse serves Market stall').isChecked()).resolves.toBe(false)
 
     await servesWeb.uncheck()
     await expect
-      .poll(async () => (await call(app, 'GET', `/admin/stock-locations/${warehouse.id}`)).stock_location)
+      .poll(async () => (await fixture.call('GET', `/admin/stock-locations/${warehouse.id}`)).stock_location)
       .toMatchObject({ sales_channel_ids: [] })
     expect(await unlabelledFields(page)).toEqual([])
     expect(errors).toEqual([])
